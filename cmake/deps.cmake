@@ -1,0 +1,15 @@
+# Field-specific libraries from Debian (see README "Dependencies" for why each one).
+# Every one is required: scripts/setup installs them all.
+pkg_check_modules(ZLIB REQUIRED IMPORTED_TARGET zlib)
+pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
+pkg_check_modules(LZMA REQUIRED IMPORTED_TARGET liblzma)
+pkg_check_modules(ARCHIVE REQUIRED IMPORTED_TARGET libarchive)
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(CRYPTO REQUIRED IMPORTED_TARGET libcrypto)
+pkg_check_modules(HTSLIB REQUIRED IMPORTED_TARGET htslib)
+pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
+find_library(BZ2_LIBRARY NAMES bz2 REQUIRED)
+find_library(READSTAT_LIBRARY NAMES readstat REQUIRED)  # Debian ships no .pc file
+target_link_libraries(libcohortguard PUBLIC
+  PkgConfig::ZLIB PkgConfig::ZSTD PkgConfig::LZMA PkgConfig::ARCHIVE PkgConfig::SQLITE3
+  PkgConfig::CRYPTO PkgConfig::HTSLIB PkgConfig::CURL ${BZ2_LIBRARY} ${READSTAT_LIBRARY})

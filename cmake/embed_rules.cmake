@@ -1,0 +1,11 @@
+# Writes a C++ file holding every rules/*.yaml as {file name, text} pairs.
+file(GLOB files ${RULES_DIR}/*.yaml)
+list(SORT files)
+set(body "")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} text)
+  string(APPEND body "  {\"${name}\", R\"cgyaml(${text})cgyaml\"},\n")
+endforeach()
+file(WRITE ${OUT}.tmp "// Generated from rules/*.yaml by cmake/embed_rules.cmake. Do not edit.\n#include \"rules/embedded_rules.h\"\nnamespace cg {\nconst EmbeddedRuleFile kEmbeddedRuleFiles[] = {\n${body}  {nullptr, nullptr}};\n}  // namespace cg\n")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

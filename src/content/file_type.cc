@@ -1,0 +1,119 @@
+#include "content/file_type.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <string>
+
+namespace cg {
+namespace {
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+std::string LowerExtension(std::string_view name) {
+  size_t slash = name.find_last_of('/');
+  if (slash != std::string_view::npos) name = name.substr(slash + 1);
+  size_t dot = name.find_last_of('.');
+  if (dot == std::string_view::npos) return "";
+  std::string ext(name.substr(dot + 1));
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext;
+}
+
+// Text when the head has no NUL and few control bytes. UTF-8 and Latin-1 both pass.
+bool LooksLikeText(std::string_view head) {
+  if (head.empty()) return true;
+  size_t control = 0;
+  for (unsigned char c : head) {
+    if (c == 0) return false;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b) ++control;
+  }
+  return control * 100 <= head.size();
+}
+
+bool IsTarHeader(std::string_view head) {
+  return head.size() >= 262 && (head.substr(257, 5) == "ustar");
+}
+
+// Gzip with the BGZF extra field ("BC", SLEN 2): bgzip output used across genomics.
+bool IsBgzf(std::string_view h) {
+  return h.size() >= 16 && (static_cast<unsigned char>(h[3]) & 0x04) && h[12] == 'B' && h[13] == 'C';
+}
+
+}  // namespace
+
+const char* FileTypeName(FileType t) {
+  switch (t) {
+    case FileType::kUnknownBinary: return "binary";
+    case FileType::kText: return "text";
+    case FileType::kGzip: return "gzip";
+    case FileType::kBgzf: return "bgzf";
+    case FileType::kZstd: return "zstd";
+    case FileType::kXz: return "xz";
+    case FileType::kBzip2: return "bzip2";
+    case FileType::kZip: return "zip";
+    case FileType::kTar: return "tar";
+    case FileType::kXlsx: return "xlsx";
+    case FileType::kOds: return "ods";
+    case FileType::kNotebook: return "notebook";
+    case FileType::kHtml: return "html";
+    case FileType::kStataDta: return "stata";
+    case FileType::kSpssSav: return "spss";
+    case FileType::kSas7bdat: return "sas7bdat";
+    case FileType::kRds: return "rds";
+    case FileType::kRData: return "rdata";
+    case FileType::kParquet: return "parquet";
+    case FileType::kArrowIpc: return "arrow";
+    case FileType::kVcf: return "vcf";
+    case FileType::kBcf: return "bcf";
+    case FileType::kJson: return "json";
+    case FileType::kSqlite: return "sqlite";
+    case FileType::kGitLfsPointer: return "git-lfs-pointer";
+  }
+  return "unknown";
+}
+
+FileType SniffFileType(std::string_view head, std::string_view name) {
+  const std::string ext = LowerExtension(name);
+  // Magic bytes first.
+  if (StartsWith(head, "\x1f\x8b")) return IsBgzf(head) ? FileType::kBgzf : FileType::kGzip;
+  if (StartsWith(head, "\x28\xb5\x2f\xfd")) return FileType::kZstd;
+  if (StartsWith(head, "\xfd" "7zXZ")) return FileType::kXz;
+  if (StartsWith(head, "BZh") && head.size() > 3 && head[3] >= '1' && head[3] <= '9') return FileType::kBzip2;
+  if (StartsWith(head, "PK\x03\x04") || StartsWith(head, "PK\x05\x06")) {
+    if (ext == "xlsx" || ext == "xlsm") return FileType::kXlsx;
+    if (ext == "ods") return FileType::kOds;
+    return FileType::kZip;
+  }
+  if (IsTarHeader(head)) return FileType::kTar;
+  if (StartsWith(head, "PAR1")) return FileType::kParquet;
+  if (StartsWith(head, "ARROW1")) return FileType::kArrowIpc;
+  if (StartsWith(head, "BCF\x02")) return FileType::kBcf;
+  if (StartsWith(head, "SQLite format 3")) return FileType::kSqlite;
+  if (StartsWith(head, "$FL2") || StartsWith(head, "$FL3")) return FileType::kSpssSav;
+  if (StartsWith(head, "<stata_dta>")) return FileType::kStataDta;
+  if (head.size() >= 32 && std::memcmp(head.data() + 12,
+                                       "\xc2\xea\x81\x60\xb3\x14\x11\xcf\xbd\x92\x08\x00\x09\xc7\x31\x8c", 16) == 0)
+    return FileType::kSas7bdat;
+  if (StartsWith(head, "RDX2\n") || StartsWith(head, "RDX3\n") || StartsWith(head, "RDA2\n") ||
+      StartsWith(head, "RDA3\n"))
+    return FileType::kRData;
+  if (StartsWith(head, "X\n") && (ext == "rds")) return FileType::kRds;
+  if (StartsWith(head, "version https://git-lfs.github.com/spec/")) return FileType::kGitLfsPointer;
+  if (StartsWith(head, "##fileformat=VCF")) return FileType::kVcf;
+  // Old-format Stata files start with a version byte (113-119) then byte order 1|2.
+  if (ext == "dta" && head.size() > 2 && static_cast<unsigned char>(head[0]) >= 104 &&
+      static_cast<unsigned char>(head[0]) <= 119 && (head[1] == 1 || head[1] == 2))
+    return FileType::kStataDta;
+
+  if (!LooksLikeText(head)) return FileType::kUnknownBinary;
+
+  // Text: the name narrows it down.
+  if (ext == "ipynb") return FileType::kNotebook;
+  if (ext == "html" || ext == "htm") return FileType::kHtml;
+  if (ext == "json" || ext == "jsonl" || ext == "ndjson") return FileType::kJson;
+  if (ext == "vcf") return FileType::kVcf;
+  return FileType::kText;
+}
+
+}  // namespace cg

@@ -1,0 +1,74 @@
+// Finding: one thing a detector reports, in the shape of the JSON report (INTERFACE.md).
+//
+// A Finding carries column names, counts, paths and ids; it never carries a cell value or a
+// secret value (only a masked form, built by report/redact).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cg {
+
+enum class Severity { kInfo = 0, kLow = 1, kMedium = 2, kHigh = 3 };
+
+const char* SeverityName(Severity s);
+// Parses "high" | "medium" | "low" | "info"; false when the text is none of them.
+bool ParseSeverity(const std::string& text, Severity* out);
+
+// Where the bytes came from. `path` is always the outer file (worktree-relative or repository
+// path); `member` names what is inside it (archive member, sheet, notebook cell), joined by "!"
+// when nested. commit/blob are set by git sources only.
+struct Origin {
+  std::string path;
+  std::string member;
+  std::string commit;
+  std::string blob;
+  std::string repository;  // set by sweeps; relative to the swept folder
+
+  // "path" or "path!member", for messages.
+  std::string Display() const;
+};
+
+// One weighed piece of evidence, shown by --explain.
+struct Evidence {
+  std::string rule;    // which rule or pack produced it
+  std::string what;    // human readable, never a cell value
+  double weight = 0;   // signed: negative evidence lowers the score
+};
+
+struct Finding {
+  std::string rule;                   // e.g. "ukbiobank.main-dataset"
+  std::string category;               // participant-data | secret | small-cells | policy
+  Severity severity = Severity::kInfo;
+  double confidence = 0;
+  Origin origin;
+  std::optional<int64_t> line;        // 1-based, text findings only
+  std::optional<int64_t> rows;        // table findings
+  bool rows_estimated = false;
+  std::vector<std::string> columns;   // table header (names only)
+  std::string id_column;
+  std::string message;
+  std::string masked;                 // secrets: masked value; never the secret itself
+  std::string fingerprint;            // stable across line shifts; see policy/fingerprint
+  std::vector<Evidence> evidence;     // filled always; printed with --explain
+};
+
+// An error that did not stop the scan: an unreadable file, a corrupt archive, a limit hit.
+struct ScanError {
+  Origin origin;
+  std::string message;
+};
+
+// A table the detector looked at, flagged or not: what --explain prints.
+struct Explanation {
+  Origin origin;
+  std::string decision;               // e.g. "flagged high", "not flagged (score 0.12 < 0.35)"
+  double score = 0;
+  std::optional<int64_t> rows;
+  std::vector<std::string> columns;
+  std::vector<Evidence> evidence;
+};
+
+}  // namespace cg

@@ -1,0 +1,48 @@
+// Source: where items come from (working tree, git index, commit range, object database,
+// mirrors). Sources know git; nothing downstream does.
+//
+// The engine calls Enumerate() once, then hands items to worker threads in small batches; each
+// worker calls NewReader() once and opens its items through it (one git_repository per worker).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/byte_stream.h"
+#include "core/finding.h"
+#include "core/status.h"
+
+namespace cg {
+
+struct Item {
+  Origin origin;
+  std::string key;        // what the reader opens: a file system path or a blob id
+  int64_t size = -1;      // when known
+};
+
+class ItemReader {
+ public:
+  virtual ~ItemReader() = default;
+  virtual Expected<std::unique_ptr<ByteStream>> Open(const Item& item) = 0;
+};
+
+class Source {
+ public:
+  virtual ~Source() = default;
+  // Lists every item. Problems that lose part of the listing go into `errors`; a returned error
+  // status means nothing could be listed (exit 3).
+  virtual Status Enumerate(std::vector<Item>* items, std::vector<ScanError>* errors) = 0;
+  // Called once per worker thread.
+  virtual Expected<std::unique_ptr<ItemReader>> NewReader() = 0;
+  // After detection: fill in what only the source knows (e.g. the commit and path that first
+  // introduced a blob that produced a finding). Default: nothing.
+  virtual Status Finish(std::vector<Finding>* /*findings*/, std::vector<ScanError>* /*errors*/) {
+    return Status::Ok();
+  }
+  // Counted in stats as "blobs" (git) or "files" (file system).
+  virtual bool items_are_blobs() const { return false; }
+};
+
+}  // namespace cg
