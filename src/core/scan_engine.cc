@@ -1,0 +1,184 @@
+#include "core/scan_engine.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+#include "content/file_type.h"
+#include "content/reader_registry.h"
+
+namespace cg {
+namespace {
+
+constexpr size_t kSniffBytes = 64 * 1024;
+constexpr size_t kBatch = 16;
+
+// Stops at `cap` bytes, remembering that it did.
+class CappedStream : public ByteStream {
+ public:
+  CappedStream(std::unique_ptr<ByteStream> inner, uint64_t cap) : inner_(std::move(inner)), cap_(cap) {}
+  Expected<size_t> Read(char* buf, size_t n) override {
+    if (read_ >= cap_) {
+      char probe;
+      auto r = inner_->Read(&probe, 1);
+      if (r.ok() && *r > 0) hit_ = true;
+      return size_t{0};
+    }
+    auto r = inner_->Read(buf, static_cast<size_t>(std::min<uint64_t>(n, cap_ - read_)));
+    if (r.ok()) read_ += *r;
+    return r;
+  }
+  int64_t SizeHint() const override { return inner_->SizeHint(); }
+  bool hit() const { return hit_; }
+
+ private:
+  std::unique_ptr<ByteStream> inner_;
+  uint64_t cap_;
+  uint64_t read_ = 0;
+  bool hit_ = false;
+};
+
+std::string BaseName(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
+
+ScanEngine::ScanEngine(const RuleSet& rules, std::vector<const TextDetector*> text_detectors, ScanOptions options)
+    : rules_(rules), options_(std::move(options)), analyzer_(rules, std::move(text_detectors)) {}
+
+void ScanEngine::ProcessDocument(Document& doc, ContentBudget& budget, ResultCollector& out) const {
+  if (doc.table()) {
+    analyzer_.AnalyzeTable(*doc.table(), doc.origin(), options_.analyze, out);
+    return;
+  }
+  auto head = doc.Peek(kSniffBytes);
+  if (!head.ok()) {
+    out.Error(doc.origin(), head.status().message());
+    return;
+  }
+  const FileType type = SniffFileType(*head, doc.name());
+  if (type == FileType::kGitLfsPointer) {
+    out.Skip(doc.origin(), "Git LFS pointer: the content is stored outside git and was not scanned");
+    return;
+  }
+  if (ContentReader* reader = FindReader(type)) {
+    if (doc.depth() >= options_.limits.max_depth) {
+      out.Error(doc.origin(), std::string(FileTypeName(type)) + " nested deeper than " +
+                                  std::to_string(options_.limits.max_depth) + " levels: not opened");
+      return;
+    }
+    Status st = reader->Expand(doc, options_.limits, budget, [&](Document& child) {
+      ProcessDocument(child, budget, out);
+      return Status::Ok();
+    });
+    if (!st.ok()) out.Error(doc.origin(), std::string(reader->name()) + ": " + st.message());
+    return;
+  }
+  if (type == FileType::kUnknownBinary) {
+    ++out.stats.skipped;  // counted, not listed: binaries are the common case
+    return;
+  }
+  AnalyzeOptions ao = options_.analyze;
+  ao.max_line_length = options_.limits.max_line_length;
+  if (doc.depth() == 0 && doc.SizeHint() > static_cast<int64_t>(options_.max_file_size)) {
+    // Sniff the head only (never past the cap) and extrapolate the row count.
+    ao.head_bytes = static_cast<size_t>(std::min<uint64_t>(ao.head_bytes, options_.max_file_size));
+    ao.max_bytes = ao.head_bytes;
+  }
+  Status st = analyzer_.AnalyzeText(doc, ao, out);
+  if (!st.ok()) out.Error(doc.origin(), st.message());
+}
+
+void ScanEngine::ProcessItem(ItemReader& reader, const Item& item, bool blobs, ResultCollector& out) const {
+  auto stream = reader.Open(item);
+  if (!stream.ok()) {
+    out.Error(item.origin, stream.status().message());
+    return;
+  }
+  (blobs ? out.stats.blobs : out.stats.files)++;
+  std::unique_ptr<ByteStream> s = std::move(*stream);
+  const int64_t size = s->SizeHint();
+  if (size >= 0) out.stats.bytes += static_cast<uint64_t>(size);
+  const bool oversized = size > static_cast<int64_t>(options_.max_file_size);
+  CappedStream* capped = nullptr;
+  if (oversized) {
+    auto c = std::make_unique<CappedStream>(std::move(s), options_.max_file_size);
+    capped = c.get();
+    s = std::move(c);
+  }
+  Document doc(item.origin, BaseName(item.origin.path), std::move(s), 0);
+  ContentBudget budget;
+  size_t errors_before = out.errors.size();
+  ProcessDocument(doc, budget, out);
+  if (capped && capped->hit()) {
+    // Errors caused by the cap (a container cut short) are not the file's fault.
+    for (size_t i = errors_before; i < out.errors.size(); ++i)
+      out.Skip(out.errors[i].origin, out.errors[i].message + " (after the --max-file-size cut)");
+    out.errors.resize(errors_before);
+    bool listed = false;
+    for (const auto& sk : out.skipped) listed |= sk.origin.path == item.origin.path;
+    if (!listed)
+      out.Skip(item.origin, "larger than --max-file-size (" + std::to_string(size) + " bytes): only the first " +
+                                std::to_string(options_.max_file_size) + " bytes were analysed");
+  }
+}
+
+ScanResult ScanEngine::Run(Source& source, const FindingListener& listener) const {
+  const auto start = std::chrono::steady_clock::now();
+  ScanResult result;
+  std::vector<Item> items;
+  Status st = source.Enumerate(&items, &result.errors);
+  if (!st.ok()) {
+    result.enumeration_failed = true;
+    result.errors.push_back({Origin{}, st.message()});
+    return result;
+  }
+  int threads = options_.threads > 0 ? options_.threads : static_cast<int>(std::thread::hardware_concurrency());
+  threads = std::max(1, std::min<int>(threads, static_cast<int>((items.size() + kBatch - 1) / kBatch)));
+  std::atomic<size_t> next{0};
+  std::mutex mu;
+  const bool blobs = source.items_are_blobs();
+
+  auto worker = [&]() {
+    ResultCollector local;
+    auto reader = source.NewReader();
+    if (!reader.ok()) {
+      std::lock_guard<std::mutex> lock(mu);
+      result.errors.push_back({Origin{}, reader.status().message()});
+      return;
+    }
+    for (;;) {
+      size_t begin = next.fetch_add(kBatch);
+      if (begin >= items.size()) break;
+      size_t end = std::min(items.size(), begin + kBatch);
+      for (size_t i = begin; i < end; ++i) {
+        size_t before = local.findings.size();
+        ProcessItem(**reader, items[i], blobs, local);
+        if (listener && local.findings.size() > before) {
+          std::lock_guard<std::mutex> lock(mu);
+          for (size_t k = before; k < local.findings.size(); ++k) listener(local.findings[k]);
+        }
+      }
+    }
+    std::lock_guard<std::mutex> lock(mu);
+    result.Merge(std::move(local));
+  };
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+
+  std::vector<Finding>& f = result.findings;
+  Status fin = source.Finish(&f, &result.errors);
+  if (!fin.ok()) result.errors.push_back({Origin{}, fin.message()});
+  result.Sort();
+  result.stats.elapsed_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+}  // namespace cg

@@ -1,0 +1,47 @@
+// ScanEngine: the one-direction pipeline source → content → detect, run on worker threads.
+//
+// Items are listed once by the source, then handed to workers in small batches from an atomic
+// index (balanced: one slow item never leaves a core idle for long). Each worker opens its own
+// ItemReader, expands each item through the content readers (bounded by ContentLimits) and runs
+// the detectors on every leaf document. Results are collected per worker and merged at the end.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "content/content_reader.h"
+#include "core/scan_result.h"
+#include "detect/document_analyzer.h"
+#include "detect/text_detector.h"
+#include "rules/rule_set.h"
+#include "source/source.h"
+
+namespace cg {
+
+struct ScanOptions {
+  int threads = 0;                          // 0: every core
+  uint64_t max_file_size = 256ull << 20;    // larger items are analysed from their head only
+  ContentLimits limits;
+  AnalyzeOptions analyze;
+};
+
+class ScanEngine {
+ public:
+  // `rules` and `text_detectors` are borrowed and must outlive the engine.
+  ScanEngine(const RuleSet& rules, std::vector<const TextDetector*> text_detectors, ScanOptions options);
+
+  // `listener`, when set, sees each finding as soon as its item is done (serialised).
+  ScanResult Run(Source& source, const FindingListener& listener = nullptr) const;
+
+  // Analyses one document (and everything inside it). Exposed for tests and fuzzers.
+  void ProcessDocument(Document& doc, ContentBudget& budget, ResultCollector& out) const;
+
+ private:
+  void ProcessItem(ItemReader& reader, const Item& item, bool blobs, ResultCollector& out) const;
+
+  const RuleSet& rules_;
+  ScanOptions options_;
+  DocumentAnalyzer analyzer_;
+};
+
+}  // namespace cg

@@ -1,0 +1,54 @@
+// ScanResult: everything one scan produced, and ResultCollector, the per-worker accumulator
+// that is merged into it (no locks on the hot path).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/finding.h"
+
+namespace cg {
+
+struct ScanStats {
+  uint64_t files = 0;    // file system items analysed
+  uint64_t blobs = 0;    // git blobs analysed
+  uint64_t bytes = 0;    // bytes read from items (before decompression)
+  uint64_t skipped = 0;  // items or members not analysed (binary, too large in part, LFS, ...)
+  uint64_t suppressed = 0;
+  int64_t elapsed_ms = 0;
+};
+
+// Something deliberately not analysed (or analysed only in part): never silent.
+struct Skipped {
+  Origin origin;
+  std::string reason;
+};
+
+struct ResultCollector {
+  std::vector<Finding> findings;
+  std::vector<ScanError> errors;
+  std::vector<Skipped> skipped;
+  std::vector<Explanation> explanations;
+  ScanStats stats;
+
+  void Error(const Origin& o, std::string message) { errors.push_back({o, std::move(message)}); }
+  void Skip(const Origin& o, std::string reason) {
+    skipped.push_back({o, std::move(reason)});
+    ++stats.skipped;
+  }
+  void Merge(ResultCollector&& other);
+};
+
+struct ScanResult : ResultCollector {
+  bool enumeration_failed = false;  // nothing could be listed: exit 3
+  // Sorts findings (path, member, then severity, highest first) and errors for stable output.
+  void Sort();
+};
+
+// Called as each finding is produced (from worker threads, serialised by the engine), so that
+// streaming formats (jsonl) can write before the scan ends.
+using FindingListener = std::function<void(const Finding&)>;
+
+}  // namespace cg

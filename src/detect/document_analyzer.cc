@@ -1,0 +1,152 @@
+#include "detect/document_analyzer.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "detect/table_sniffer.h"
+
+namespace cg {
+
+DocumentAnalyzer::DocumentAnalyzer(const RuleSet& rules, std::vector<const TextDetector*> text_detectors)
+    : rules_(rules), participant_(rules), text_detectors_(std::move(text_detectors)) {}
+
+void DocumentAnalyzer::AnalyzeTable(const TableView& table, const Origin& origin, const AnalyzeOptions& options,
+                                    ResultCollector& out) const {
+  TableVerdict v = participant_.Inspect(table, origin);
+  if (v.finding) out.findings.push_back(std::move(*v.finding));
+  if (options.explain) out.explanations.push_back(std::move(v.explanation));
+}
+
+namespace {
+
+// Feeds line-aligned pieces of a stream to the text detectors, carrying a partial last line.
+class LineFeeder {
+ public:
+  LineFeeder(const std::vector<const TextDetector*>& detectors, const Origin& origin, uint64_t max_line,
+             ResultCollector& out)
+      : detectors_(detectors), origin_(origin), max_line_(max_line), out_(out) {}
+
+  void Feed(std::string_view chunk) {
+    if (detectors_.empty()) return;
+    size_t last_nl = chunk.rfind('\n');
+    if (last_nl == std::string_view::npos) {
+      Carry(chunk);
+      return;
+    }
+    if (carry_.empty()) {
+      Emit(chunk.substr(0, last_nl + 1));
+    } else {
+      carry_.append(chunk.substr(0, last_nl + 1));
+      Emit(carry_);
+      carry_.clear();
+    }
+    Carry(chunk.substr(last_nl + 1));
+  }
+
+  void Finish() {
+    if (!carry_.empty()) Emit(carry_);
+    carry_.clear();
+  }
+
+ private:
+  void Carry(std::string_view rest) {
+    if (carry_.size() + rest.size() > max_line_) {
+      // A line longer than the limit (minified data, a 2 GB single line): scan what we have and
+      // continue from here rather than hold it all.
+      carry_.append(rest.substr(0, max_line_ - std::min<uint64_t>(max_line_, carry_.size())));
+      Emit(carry_);
+      carry_.clear();
+      return;
+    }
+    carry_.append(rest);
+  }
+
+  void Emit(std::string_view lines) {
+    for (const TextDetector* d : detectors_) d->ScanLines(lines, line_, origin_, out_);
+    line_ += std::count(lines.begin(), lines.end(), '\n');
+  }
+
+  const std::vector<const TextDetector*>& detectors_;
+  const Origin& origin_;
+  uint64_t max_line_;
+  ResultCollector& out_;
+  std::string carry_;
+  int64_t line_ = 1;
+};
+
+}  // namespace
+
+Status DocumentAnalyzer::AnalyzeText(Document& doc, const AnalyzeOptions& options, ResultCollector& out) const {
+  auto head = doc.Peek(options.head_bytes);
+  if (!head.ok()) return head.status();
+  const bool complete = head->size() < options.head_bytes;
+
+  SniffOptions so;
+  so.sample_rows = rules_.scoring.sample_rows;
+  so.known_column = [this](const std::string& cell) {
+    std::string n = NormaliseColumnName(cell);
+    for (const auto& t : rules_.tables)
+      for (const auto& e : t.evidence)
+        if (e.kind == "columns" && e.columns.Matches(n)) return true;
+    for (const auto& a : rules_.attributes)
+      if (a.columns.Matches(n)) return true;
+    for (const auto& ng : rules_.negatives)
+      if (ng.columns.Matches(n)) return true;
+    return false;
+  };
+  std::optional<SniffedTable> sniffed = SniffTable(*head, complete, so);
+
+  // Stream the whole document once: count lines, feed text detectors.
+  LineCounter lines;
+  LineFeeder feeder(text_detectors_, doc.origin(), options.max_line_length, out);
+  std::string buf(options.chunk_bytes, '\0');
+  uint64_t read = 0;
+  bool truncated = false;
+  Status status;
+  for (;;) {
+    size_t want = options.chunk_bytes;
+    if (read >= options.max_bytes) {
+      truncated = true;
+      break;
+    }
+    want = static_cast<size_t>(std::min<uint64_t>(want, options.max_bytes - read));
+    auto r = doc.Read(buf.data(), want);
+    if (!r.ok()) {
+      status = r.status();
+      truncated = true;
+      break;
+    }
+    if (*r == 0) break;
+    read += *r;
+    std::string_view chunk(buf.data(), *r);
+    lines.Feed(chunk);
+    feeder.Feed(chunk);
+  }
+  feeder.Finish();
+
+  if (sniffed) {
+    TableView& t = sniffed->table;
+    if (complete) {
+      t.row_count = sniffed->head_records;
+    } else if (!truncated) {
+      t.row_count = sniffed->head_records + std::max<int64_t>(0, lines.lines() - sniffed->head_lines);
+      t.row_count_estimated = sniffed->quoted_newlines;
+    } else {
+      // Extrapolate from the part we read.
+      int64_t size = doc.SizeHint();
+      double scale = (size > 0 && read > 0) ? static_cast<double>(size) / static_cast<double>(read) : 1.0;
+      int64_t seen = sniffed->head_records + std::max<int64_t>(0, lines.lines() - sniffed->head_lines);
+      t.row_count = static_cast<int64_t>(static_cast<double>(seen) * std::max(1.0, scale));
+      t.row_count_estimated = true;
+    }
+    AnalyzeTable(t, doc.origin(), options, out);
+  }
+  if (truncated && status.ok()) {
+    out.Skip(doc.origin(), "larger than --max-file-size: only the first " + std::to_string(read) +
+                               " bytes were analysed");
+  }
+  return status;
+}
+
+}  // namespace cg

@@ -1,0 +1,46 @@
+// DocumentAnalyzer: runs the detectors on a leaf document, one the content layer cannot open
+// further: a parsed table, or a text stream.
+//
+// A text stream is read once, in chunks: its head is sniffed for a table, every chunk is
+// counted for rows and handed line-aligned to the text detectors. Memory stays bounded by the
+// head plus one chunk, whatever the document's size. Thread-safe (const).
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "core/document.h"
+#include "core/scan_result.h"
+#include "detect/participant_detector.h"
+#include "detect/text_detector.h"
+#include "rules/rule_set.h"
+
+namespace cg {
+
+struct AnalyzeOptions {
+  size_t head_bytes = 1 << 20;        // sniffed for a table
+  size_t chunk_bytes = 1 << 20;       // read size while streaming
+  // Read no further than this (files over --max-file-size): rows are then extrapolated.
+  uint64_t max_bytes = std::numeric_limits<uint64_t>::max();
+  uint64_t max_line_length = 16ull << 20;  // longer lines are not given to text detectors
+  bool explain = false;
+};
+
+class DocumentAnalyzer {
+ public:
+  // `text_detectors` are borrowed and must outlive the analyzer.
+  DocumentAnalyzer(const RuleSet& rules, std::vector<const TextDetector*> text_detectors);
+
+  void AnalyzeTable(const TableView& table, const Origin& origin, const AnalyzeOptions& options,
+                    ResultCollector& out) const;
+  // Returns an error when the stream could not be read to its end (what was seen is analysed).
+  Status AnalyzeText(Document& doc, const AnalyzeOptions& options, ResultCollector& out) const;
+
+ private:
+  const RuleSet& rules_;
+  ParticipantDetector participant_;
+  std::vector<const TextDetector*> text_detectors_;
+};
+
+}  // namespace cg

@@ -1,0 +1,239 @@
+#include "detect/table_sniffer.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <map>
+#include <set>
+
+namespace cg {
+namespace {
+
+constexpr char kDelimiters[] = {'\t', ',', ';', '|', ' '};
+constexpr size_t kSniffRecords = 100;
+
+struct Record {
+  std::string_view text;
+  int lines = 1;  // physical lines it spans
+};
+
+// Splits the head into records. Quotes only open at the start of a field (RFC 4180), so a stray
+// quote inside prose does not swallow the file; a record is cut at a newline when it would run
+// past `max_record` bytes.
+std::vector<Record> SplitRecords(std::string_view text, bool complete, bool* quoted_newlines) {
+  std::vector<Record> out;
+  size_t start = 0;
+  bool in_quotes = false;
+  bool field_start = true;
+  int lines = 1;
+  constexpr size_t kMaxRecord = 1 << 20;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_quotes) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') { ++i; continue; }
+        in_quotes = false;
+      } else if (c == '\n') {
+        if (i - start > kMaxRecord) in_quotes = false;  // runaway quote: give up on it
+        else { ++lines; *quoted_newlines = true; continue; }
+      } else {
+        continue;
+      }
+    }
+    if (c == '"' && field_start) { in_quotes = true; field_start = false; continue; }
+    if (c == '\n') {
+      std::string_view rec = text.substr(start, i - start);
+      if (!rec.empty() && rec.back() == '\r') rec.remove_suffix(1);
+      out.push_back({rec, lines});
+      start = i + 1;
+      lines = 1;
+      field_start = true;
+      continue;
+    }
+    field_start = (c == ',' || c == '\t' || c == ';' || c == '|' || c == ' ');
+  }
+  if (complete && start < text.size()) {
+    std::string_view rec = text.substr(start);
+    if (!rec.empty() && rec.back() == '\r') rec.remove_suffix(1);
+    out.push_back({rec, lines});
+  }
+  return out;
+}
+
+bool IsBlank(std::string_view s) {
+  for (char c : s)
+    if (!std::isspace(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+bool IsMissing(std::string_view s) {
+  return s.empty() || s == "NA" || s == "NaN" || s == "." || s == "null" || s == "NULL" || s == "-9";
+}
+
+struct Candidate {
+  char delimiter = 0;
+  size_t mode = 0;      // most common field count
+  double share = 0;     // records with that count
+  bool header_fits = false;
+};
+
+Candidate Score(const std::vector<Record>& recs, char d) {
+  Candidate c;
+  c.delimiter = d;
+  // The body decides the shape; the first record may be a header (checked by header_fits).
+  std::map<size_t, size_t> counts;
+  size_t n = std::min(recs.size(), kSniffRecords);
+  for (size_t i = 1; i < n; ++i) counts[SplitRecord(recs[i].text, d).size()]++;
+  for (auto [k, v] : counts)
+    if (v > counts[c.mode] || (v == counts[c.mode] && k > c.mode)) c.mode = k;
+  c.share = n > 1 ? static_cast<double>(counts[c.mode]) / static_cast<double>(n - 1) : 0;
+  size_t first = SplitRecord(recs[0].text, d).size();
+  c.header_fits = first == c.mode || first + 1 == c.mode;
+  return c;
+}
+
+// Votes, column by column, on whether the first record names the columns (the idea behind
+// Python's csv.Sniffer.has_header): a text cell over a numeric column is a header, a cell of
+// the same type and width as the body is data. Known column names settle all-text tables.
+bool LooksLikeHeader(const std::vector<std::string>& first, const std::vector<std::vector<std::string>>& body,
+                     const SniffOptions& opt) {
+  int votes = 0;
+  std::set<std::string> distinct;
+  for (size_t col = 0; col < first.size(); ++col) {
+    const std::string& h = first[col];
+    distinct.insert(h);
+    if (opt.known_column && opt.known_column(h)) { votes += 2; continue; }
+    size_t numeric = 0, present = 0;
+    std::set<size_t> widths;
+    for (const auto& row : body) {
+      if (col >= row.size() || IsMissing(row[col])) continue;
+      ++present;
+      if (IsNumericCell(row[col])) ++numeric;
+      widths.insert(row[col].size());
+    }
+    if (present == 0) continue;
+    bool body_numeric = numeric * 10 >= present * 9;
+    if (body_numeric) votes += IsNumericCell(h) ? -1 : 1;
+    else if (widths.size() == 1) votes += h.size() == *widths.begin() ? -1 : 1;
+  }
+  if (distinct.size() < first.size()) return false;  // repeated names: data, not a header
+  return votes > 0;
+}
+
+}  // namespace
+
+bool IsNumericCell(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  if (s.empty()) return false;
+  size_t i = 0;
+  if (s[i] == '-' || s[i] == '+') ++i;
+  bool digits = false, sep = false, exp = false;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') digits = true;
+    else if ((c == '.' || c == ',') && !sep && !exp) sep = true;
+    else if ((c == 'e' || c == 'E') && digits && !exp) {
+      exp = true;
+      if (i + 1 < s.size() && (s[i + 1] == '-' || s[i + 1] == '+')) ++i;
+    } else return false;
+  }
+  return digits;
+}
+
+std::vector<std::string> SplitRecord(std::string_view rec, char d) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  if (d == ' ') {
+    while (i < rec.size() && (rec[i] == ' ' || rec[i] == '\t')) ++i;
+    if (i == rec.size()) return out;
+  }
+  for (;;) {
+    std::string field;
+    if (i < rec.size() && rec[i] == '"') {
+      ++i;
+      while (i < rec.size()) {
+        if (rec[i] == '"') {
+          if (i + 1 < rec.size() && rec[i + 1] == '"') { field.push_back('"'); i += 2; continue; }
+          ++i;
+          break;
+        }
+        field.push_back(rec[i++]);
+      }
+      while (i < rec.size() && rec[i] != d && !(d == ' ' && rec[i] == '\t')) field.push_back(rec[i++]);
+    } else {
+      size_t end = i;
+      while (end < rec.size() && rec[end] != d && !(d == ' ' && rec[end] == '\t')) ++end;
+      field.assign(rec.substr(i, end - i));
+      i = end;
+    }
+    out.push_back(std::move(field));
+    if (i >= rec.size()) break;
+    ++i;  // the delimiter
+    if (d == ' ') {
+      while (i < rec.size() && (rec[i] == ' ' || rec[i] == '\t')) ++i;
+      if (i >= rec.size()) break;
+    }
+  }
+  return out;
+}
+
+std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, const SniffOptions& opt) {
+  if (head.size() >= 3 && std::memcmp(head.data(), "\xEF\xBB\xBF", 3) == 0) head.remove_prefix(3);
+  SniffedTable out;
+  std::vector<Record> all = SplitRecords(head, complete, &out.quoted_newlines);
+  // Blank lines do not make rows; remember how many physical lines they take.
+  std::vector<Record> recs;
+  int64_t blank_lines = 0;
+  for (const auto& r : all) {
+    if (IsBlank(r.text)) blank_lines += r.lines;
+    else recs.push_back(r);
+  }
+  if (recs.size() < 2) return std::nullopt;
+
+  Candidate best;
+  for (char d : kDelimiters) {
+    Candidate c = Score(recs, d);
+    if (c.mode < 2 || !c.header_fits) continue;
+    double needed = recs.size() >= 10 ? 0.8 : 0.9;
+    if (c.share < needed) continue;
+    if (c.share > best.share + 0.05 || (best.delimiter == 0)) best = c;
+  }
+  if (best.delimiter == 0) return std::nullopt;
+
+  TableView& t = out.table;
+  t.format = "delimited";
+  t.delimiter = best.delimiter;
+  std::vector<std::string> first = SplitRecord(recs[0].text, best.delimiter);
+  std::vector<std::vector<std::string>> body;
+  for (size_t i = 1; i < recs.size() && body.size() < 50; ++i) body.push_back(SplitRecord(recs[i].text, best.delimiter));
+  t.has_header = LooksLikeHeader(first, body, opt);
+  size_t data_start = 0;
+  if (t.has_header) {
+    t.header = std::move(first);
+    if (t.header.size() + 1 == best.mode) t.header.insert(t.header.begin(), "");  // R row names
+    data_start = 1;
+  }
+  for (size_t i = data_start; i < recs.size(); ++i) {
+    if (static_cast<int>(t.rows.size()) >= opt.sample_rows) break;
+    t.rows.push_back(SplitRecord(recs[i].text, best.delimiter));
+  }
+  out.head_records = static_cast<int64_t>(recs.size() - data_start);
+  out.head_lines = blank_lines;
+  for (const auto& r : recs) out.head_lines += r.lines;
+  t.row_count = out.head_records;
+  return out;
+}
+
+void LineCounter::Feed(std::string_view chunk) {
+  if (chunk.empty()) return;
+  const char* p = chunk.data();
+  const char* end = p + chunk.size();
+  while ((p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr) {
+    ++newlines_;
+    ++p;
+  }
+  pending_ = chunk.back() != '\n';
+}
+
+}  // namespace cg

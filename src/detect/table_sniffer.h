@@ -1,0 +1,56 @@
+// TableSniffer: decides whether the head of a text document is a delimited table and parses it.
+//
+// Handles comma, tab, semicolon, pipe and whitespace delimiters; RFC 4180 quoting (doubled
+// quotes, delimiters and newlines inside quotes); a UTF-8 BOM; CRLF; ragged rows; R-style row
+// names (a header one field short). Only the head is parsed: the engine counts the remaining
+// lines as it streams (LineCounter), so a 1 GB file never sits in memory.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/table_view.h"
+
+namespace cg {
+
+struct SniffOptions {
+  int sample_rows = 200;  // data rows kept in TableView::rows
+  // Optional: true when a cell is a column name some rule knows. Helps decide whether the first
+  // row is a header when types alone cannot tell (all-text tables).
+  std::function<bool(const std::string&)> known_column;
+};
+
+struct SniffedTable {
+  TableView table;
+  int64_t head_records = 0;   // data records fully contained in the head
+  int64_t head_lines = 0;     // physical lines consumed by those records and the header
+  bool quoted_newlines = false;
+};
+
+// `head` is the start of the document; `complete` is true when it is the whole document.
+// Returns nullopt when the text is not a table (code, prose, a single column).
+std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, const SniffOptions& options);
+
+// Splits one record into fields (quote-aware). ' ' means runs of blanks separate fields.
+std::vector<std::string> SplitRecord(std::string_view record, char delimiter);
+
+// True for cells that read as numbers: "12", "-3.5", "1e-8", "4,2" (decimal comma).
+bool IsNumericCell(std::string_view cell);
+
+// Counts physical lines in a stream fed in pieces.
+class LineCounter {
+ public:
+  void Feed(std::string_view chunk);
+  // Lines seen, counting a final line without a newline.
+  int64_t lines() const { return newlines_ + (pending_ ? 1 : 0); }
+
+ private:
+  int64_t newlines_ = 0;
+  bool pending_ = false;
+};
+
+}  // namespace cg

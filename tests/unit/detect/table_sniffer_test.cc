@@ -1,0 +1,139 @@
+#include "detect/table_sniffer.h"
+
+#include <gtest/gtest.h>
+
+namespace cg {
+namespace {
+
+std::optional<SniffedTable> Sniff(const std::string& text, bool complete = true) {
+  return SniffTable(text, complete, SniffOptions{});
+}
+
+struct DelimiterCase {
+  const char* name;
+  std::string text;
+  char delimiter;
+  size_t columns;
+  int64_t rows;
+};
+
+class TableSnifferDelimiters : public ::testing::TestWithParam<DelimiterCase> {};
+
+TEST_P(TableSnifferDelimiters, FindsDelimiterHeaderAndRows) {
+  const auto& c = GetParam();
+  auto t = Sniff(c.text);
+  ASSERT_TRUE(t.has_value()) << c.name;
+  EXPECT_EQ(t->table.delimiter, c.delimiter) << c.name;
+  EXPECT_TRUE(t->table.has_header) << c.name;
+  EXPECT_EQ(t->table.header.size(), c.columns) << c.name;
+  EXPECT_EQ(t->table.row_count, c.rows) << c.name;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, TableSnifferDelimiters,
+    ::testing::Values(
+        DelimiterCase{"comma", "eid,31-0.0,34-0.0\n1000001,0,1950\n1000002,1,1961\n", ',', 3, 2},
+        DelimiterCase{"tab", "eid\t31-0.0\t34-0.0\n1000001\t0\t1950\n1000002\t1\t1961\n", '\t', 3, 2},
+        DelimiterCase{"semicolon_decimal_comma", "id;weight;height\n1;72,5;1,80\n2;60,1;1,65\n3;80,0;1,90\n", ';', 3, 3},
+        DelimiterCase{"pipe", "eid|sex|age\n1000001|0|54\n1000002|1|61\n", '|', 3, 2},
+        DelimiterCase{"space", "FID IID sex\n1000001 1000001 1\n1000002 1000002 2\n", ' ', 3, 2},
+        DelimiterCase{"crlf", "eid,sex\r\n1000001,0\r\n1000002,1\r\n", ',', 2, 2},
+        DelimiterCase{"bom", "\xEF\xBB\xBF" "eid,sex\n1000001,0\n1000002,1\n", ',', 2, 2},
+        DelimiterCase{"no_final_newline", "eid,sex\n1000001,0\n1000002,1", ',', 2, 2},
+        DelimiterCase{"blank_lines", "eid,sex\n\n1000001,0\n\n1000002,1\n\n", ',', 2, 2}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(TableSniffer, QuotedFieldsWithDelimitersAndNewlines) {
+  auto t = Sniff("eid,note,age\n1000001,\"a, b\",54\n1000002,\"line1\nline2\",61\n1000003,\"say \"\"hi\"\"\",70\n");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->table.delimiter, ',');
+  EXPECT_EQ(t->table.row_count, 3);
+  EXPECT_TRUE(t->quoted_newlines);
+  ASSERT_EQ(t->table.rows.size(), 3u);
+  EXPECT_EQ(t->table.rows[0][1], "a, b");
+  EXPECT_EQ(t->table.rows[1][1], "line1\nline2");
+  EXPECT_EQ(t->table.rows[2][1], "say \"hi\"");
+}
+
+TEST(TableSniffer, RaggedRowsStillATable) {
+  std::string text = "eid,a,b\n";
+  for (int i = 0; i < 20; ++i) text += std::to_string(1000000 + i) + ",1,2\n";
+  text += "1000099,1\n";  // one short row
+  auto t = Sniff(text);
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->table.row_count, 21);
+}
+
+TEST(TableSniffer, HeaderlessNumericTable) {
+  auto t = Sniff("1000001 1000001 0 0 1 -9\n1000002 1000002 0 0 2 -9\n1000003 1000003 0 0 1 -9\n");
+  ASSERT_TRUE(t);
+  EXPECT_FALSE(t->table.has_header);
+  EXPECT_TRUE(t->table.header.empty());
+  EXPECT_EQ(t->table.row_count, 3);
+  EXPECT_EQ(t->table.column_count(), 6u);
+}
+
+TEST(TableSniffer, RRowNamesHeaderOneShort) {
+  auto t = Sniff("eid,sex\n1,1000001,0\n2,1000002,1\n3,1000003,1\n");
+  ASSERT_TRUE(t);
+  ASSERT_EQ(t->table.header.size(), 3u);
+  EXPECT_EQ(t->table.header[0], "");
+  EXPECT_EQ(t->table.header[1], "eid");
+}
+
+TEST(TableSniffer, EmptyFileIsNotATable) { EXPECT_FALSE(Sniff("")); }
+
+TEST(TableSniffer, SingleLineIsNotATable) { EXPECT_FALSE(Sniff("eid,sex\n")); }
+
+TEST(TableSniffer, SourceCodeIsNotATable) {
+  EXPECT_FALSE(Sniff("#include <stdio.h>\n\nint main(int argc, char** argv) {\n  printf(\"hello, world\\n\");\n"
+                     "  return 0;\n}\n"));
+  EXPECT_FALSE(Sniff("import pandas as pd\ndf = pd.read_csv('ukb.csv', usecols=['eid', '31-0.0'])\n"
+                     "print(df.head())\nx = 1\n"));
+}
+
+TEST(TableSniffer, ProseIsNotATable) {
+  EXPECT_FALSE(Sniff("This repository holds the analysis code for our paper.\nRun make to build it, then\n"
+                     "open the notebook. Data are not included.\n"));
+}
+
+TEST(TableSniffer, BinaryBytesAreNotATable) {
+  std::string bin("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24);
+  EXPECT_FALSE(Sniff(bin));
+}
+
+TEST(TableSniffer, IncompleteHeadDropsPartialLastLine) {
+  auto t = Sniff("eid,sex\n1000001,0\n1000002,1\n10000", /*complete=*/false);
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->head_records, 2);
+  EXPECT_EQ(t->head_lines, 3);
+}
+
+TEST(TableSniffer, AllTextFirstRowOfDataIsNotAHeaderUnlessKnown) {
+  std::string text = "ab12,cd34\nef56,gh78\nij90,kl12\n";
+  auto t = Sniff(text);
+  ASSERT_TRUE(t);
+  EXPECT_FALSE(t->table.has_header);
+  SniffOptions o;
+  o.known_column = [](const std::string& s) { return s == "ab12"; };
+  auto k = SniffTable(text, true, o);
+  ASSERT_TRUE(k);
+  EXPECT_TRUE(k->table.has_header);
+}
+
+TEST(LineCounter, CountsAcrossChunksAndFinalLine) {
+  LineCounter c;
+  c.Feed("a\nb");
+  c.Feed("c\nd");
+  EXPECT_EQ(c.lines(), 3);
+  c.Feed("\n");
+  EXPECT_EQ(c.lines(), 3);
+}
+
+TEST(IsNumericCell, Forms) {
+  for (const char* s : {"12", "-3.5", "1e-8", "4,2", "+7", " 3 "}) EXPECT_TRUE(IsNumericCell(s)) << s;
+  for (const char* s : {"", "abc", "31-0.0", "1.2.3", "e5", "-"}) EXPECT_FALSE(IsNumericCell(s)) << s;
+}
+
+}  // namespace
+}  // namespace cg
