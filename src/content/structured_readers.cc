@@ -1,9 +1,12 @@
 // Registration of statistics-package, columnar and genomics readers.
 // Each reader lives in its own file; this list is the only place that names them all.
+#include "content/readstat_reader.h"
 #include "content/reader_registry.h"
 
 namespace cg {
 
-void AddStructuredReaders(std::vector<std::unique_ptr<ContentReader>>* /*out*/) {}
+void AddStructuredReaders(std::vector<std::unique_ptr<ContentReader>>* out) {
+  out->push_back(std::make_unique<ReadStatReader>());
+}
 
 }  // namespace cg
