@@ -2,11 +2,13 @@
 // Each reader lives in its own file; this list is the only place that names them all.
 #include "content/readstat_reader.h"
 #include "content/reader_registry.h"
+#include "content/vcf_reader.h"
 
 namespace cg {
 
 void AddStructuredReaders(std::vector<std::unique_ptr<ContentReader>>* out) {
   out->push_back(std::make_unique<ReadStatReader>());
+  out->push_back(std::make_unique<VcfReader>());
 }
 
 }  // namespace cg
