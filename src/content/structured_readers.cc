@@ -1,6 +1,7 @@
 // Registration of statistics-package, columnar and genomics readers.
 // Each reader lives in its own file; this list is the only place that names them all.
 #include "content/readstat_reader.h"
+#include "content/arrow_reader.h"
 #include "content/parquet_reader.h"
 #include "content/rdata_reader.h"
 #include "content/reader_registry.h"
@@ -13,6 +14,7 @@ void AddStructuredReaders(std::vector<std::unique_ptr<ContentReader>>* out) {
   out->push_back(std::make_unique<VcfReader>());
   out->push_back(std::make_unique<RDataReader>());
   out->push_back(std::make_unique<ParquetReader>());
+  out->push_back(std::make_unique<ArrowReader>());
 }
 
 }  // namespace cg

@@ -3,6 +3,7 @@
 // encoded per the Parquet thrift definition and the Arrow FlatBuffers schema. Deterministic.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -85,6 +86,134 @@ inline std::string MakeParquet(const std::vector<ParquetColumn>& columns, int ro
   uint32_t len = static_cast<uint32_t>(t.out.size());
   for (int i = 0; i < 4; ++i) file.push_back(static_cast<char>((len >> (8 * i)) & 0xff));
   file += "PAR1";
+  return file;
+}
+
+// --- FlatBuffers (built back to front, as the FlatBuffers builder does) ----------------------
+
+class FlatBuilder {
+ public:
+  // A reference is an object's distance from the end of the buffer; stable while prepending.
+  using Ref = uint32_t;
+  struct FieldValue {
+    int index;
+    std::string scalar;  // little-endian bytes, or empty for a reference
+    Ref ref = 0;
+  };
+  static FieldValue Scalar(int index, const void* v, size_t n) {
+    return {index, std::string(static_cast<const char*>(v), n), 0};
+  }
+  static FieldValue Reference(int index, Ref r) { return {index, "", r}; }
+
+  Ref String(const std::string& s) {
+    Prepend(std::string(1, '\0'));
+    Prepend(s);
+    PrependU32(static_cast<uint32_t>(s.size()));
+    return Size();
+  }
+  Ref VectorOfRefs(const std::vector<Ref>& refs) {
+    for (size_t i = refs.size(); i-- > 0;) PrependU32(Size() + 4 - refs[i]);
+    PrependU32(static_cast<uint32_t>(refs.size()));
+    return Size();
+  }
+  Ref VectorOfStructs(const std::string& bytes, uint32_t count) {
+    Prepend(bytes);
+    PrependU32(count);
+    return Size();
+  }
+  Ref Table(const std::vector<FieldValue>& fields) {
+    int max_index = -1;
+    size_t size = 4;
+    std::vector<size_t> at;
+    for (const auto& f : fields) {
+      max_index = std::max(max_index, f.index);
+      at.push_back(size);
+      size += f.scalar.empty() ? 4 : f.scalar.size();
+    }
+    const Ref table_ref = Size() + static_cast<Ref>(size);
+    std::string table(size, '\0');
+    std::vector<uint16_t> vt(max_index + 1, 0);
+    for (size_t i = 0; i < fields.size(); ++i) {
+      const auto& f = fields[i];
+      vt[f.index] = static_cast<uint16_t>(at[i]);
+      if (f.scalar.empty()) {
+        uint32_t off = table_ref - static_cast<Ref>(at[i]) - f.ref;
+        std::memcpy(&table[at[i]], &off, 4);
+      } else {
+        std::memcpy(&table[at[i]], f.scalar.data(), f.scalar.size());
+      }
+    }
+    const uint16_t vsize = static_cast<uint16_t>(4 + 2 * vt.size());
+    int32_t soffset = vsize;  // the vtable sits right before the table
+    std::memcpy(&table[0], &soffset, 4);
+    Prepend(table);
+    std::string vtable(vsize, '\0');
+    uint16_t tsize = static_cast<uint16_t>(size);
+    std::memcpy(&vtable[0], &vsize, 2);
+    std::memcpy(&vtable[2], &tsize, 2);
+    for (size_t i = 0; i < vt.size(); ++i) std::memcpy(&vtable[4 + 2 * i], &vt[i], 2);
+    Prepend(vtable);
+    return table_ref;
+  }
+  std::string Finish(Ref root) {
+    PrependU32(Size() + 4 - root);
+    return buf_;
+  }
+
+ private:
+  Ref Size() const { return static_cast<Ref>(buf_.size()); }
+  void Prepend(const std::string& bytes) { buf_.insert(0, bytes); }
+  void PrependU32(uint32_t v) { Prepend(std::string(reinterpret_cast<const char*>(&v), 4)); }
+  std::string buf_;
+};
+
+// An Arrow IPC file with the given field names and one record batch per entry of
+// `batch_lengths`. Bodies are empty: the reader reads only metadata.
+inline std::string MakeArrowFile(const std::vector<std::string>& fields, const std::vector<int64_t>& batch_lengths) {
+  std::string file("ARROW1\0\0", 8);
+  std::string blocks;
+  for (int64_t length : batch_lengths) {
+    FlatBuilder b;
+    auto batch = b.Table({FlatBuilder::Scalar(0, &length, 8)});
+    int16_t version = 4;
+    uint8_t header_type = 3;
+    int64_t body = 0;
+    auto msg = b.Table({FlatBuilder::Scalar(0, &version, 2), FlatBuilder::Scalar(1, &header_type, 1),
+                        FlatBuilder::Reference(2, batch), FlatBuilder::Scalar(3, &body, 8)});
+    std::string meta = b.Finish(msg);
+    int64_t offset = static_cast<int64_t>(file.size());
+    int32_t meta_len = static_cast<int32_t>(meta.size() + 8);
+    uint32_t cont = 0xffffffffu, len = static_cast<uint32_t>(meta.size());
+    file.append(reinterpret_cast<const char*>(&cont), 4);
+    file.append(reinterpret_cast<const char*>(&len), 4);
+    file += meta;
+    std::string block(24, '\0');
+    std::memcpy(&block[0], &offset, 8);
+    std::memcpy(&block[8], &meta_len, 4);
+    std::memcpy(&block[16], &body, 8);
+    blocks += block;
+  }
+  FlatBuilder b;
+  std::vector<FlatBuilder::Ref> field_refs;
+  for (const auto& name : fields) {
+    int32_t bit_width = 64;
+    uint8_t is_signed = 1, nullable = 1, type_type = 2;  // Type.Int
+    auto type = b.Table({FlatBuilder::Scalar(0, &bit_width, 4), FlatBuilder::Scalar(1, &is_signed, 1)});
+    auto n = b.String(name);
+    field_refs.push_back(b.Table({FlatBuilder::Reference(0, n), FlatBuilder::Scalar(1, &nullable, 1),
+                                  FlatBuilder::Scalar(2, &type_type, 1), FlatBuilder::Reference(3, type)}));
+  }
+  auto field_vec = b.VectorOfRefs(field_refs);
+  auto schema = b.Table({FlatBuilder::Reference(1, field_vec)});
+  auto batches = b.VectorOfStructs(blocks, static_cast<uint32_t>(batch_lengths.size()));
+  int16_t version = 4;
+  auto footer_root = b.Table({FlatBuilder::Scalar(0, &version, 2), FlatBuilder::Reference(1, schema),
+                              FlatBuilder::Reference(3, batches)});
+  std::string footer = b.Finish(footer_root);
+  file += footer;
+  uint32_t footer_len = static_cast<uint32_t>(footer.size());
+  file.append(reinterpret_cast<const char*>(&footer_len), 4);
+  file += "ARROW1";
   return file;
 }
 
