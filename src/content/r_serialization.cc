@@ -245,8 +245,7 @@ class Parser {
     Status s = Item(&attrs, depth + 1);
     keep_ = saved;
     if (!s.ok()) return s;
-    for (size_t i = 0; i < attrs.items.size(); ++i)
-      out->attributes.emplace_back(attrs.tags[i], std::move(attrs.items[i]));
+    AppendAttributes(std::move(attrs), out);
     return Status::Ok();
   }
 
@@ -260,7 +259,10 @@ class Parser {
       if (has_attr) {
         RObject holder;
         if (Status s = Attributes(&holder, depth); !s.ok()) return s;
-        if (first) out->attributes = std::move(holder.attributes);
+        if (first) {
+          out->attribute_names = std::move(holder.attribute_names);
+          out->attribute_values = std::move(holder.attribute_values);
+        }
       }
       std::string tag;
       if (has_tag) {
@@ -318,9 +320,17 @@ class Parser {
     } else {
       return Status::Unsupported("R ALTREP class \"" + cls + "\"");
     }
-    for (size_t i = 0; i < attrs.items.size(); ++i)
-      out->attributes.emplace_back(attrs.tags[i], std::move(attrs.items[i]));
+    AppendAttributes(std::move(attrs), out);
     return Status::Ok();
+  }
+
+  // Attributes are a tagged pairlist; anything else in that slot (hostile input) is dropped.
+  static void AppendAttributes(RObject&& pairlist, RObject* out) {
+    if (pairlist.type != kRPairList || pairlist.tags.size() != pairlist.items.size()) return;
+    for (size_t i = 0; i < pairlist.items.size(); ++i) {
+      out->attribute_names.push_back(std::move(pairlist.tags[i]));
+      out->attribute_values.push_back(std::move(pairlist.items[i]));
+    }
   }
 
   std::string_view data_;
@@ -332,8 +342,8 @@ class Parser {
 }  // namespace
 
 const RObject* RObject::Attribute(std::string_view name) const {
-  for (const auto& [tag, value] : attributes)
-    if (tag == name) return &value;
+  for (size_t i = 0; i < attribute_names.size(); ++i)
+    if (attribute_names[i] == name) return &attribute_values[i];
   return nullptr;
 }
 

@@ -12,7 +12,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -33,7 +32,9 @@ struct RObject {
   std::vector<double> numbers;          // logical/integer/real values kept; NA as NaN
   std::vector<RObject> items;           // kRList elements; kRPairList values
   std::vector<std::string> tags;        // kRPairList tags (object names in .RData), "" if none
-  std::vector<std::pair<std::string, RObject>> attributes;
+  // Attributes as parallel lists (a vector of pair<string, RObject> needs RObject complete).
+  std::vector<std::string> attribute_names;
+  std::vector<RObject> attribute_values;
 
   const RObject* Attribute(std::string_view name) const;
   // True when the "class" attribute contains `name`.

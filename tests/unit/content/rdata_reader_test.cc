@@ -127,6 +127,21 @@ TEST(RDataReader, UnknownTypeAndBadReferenceAreCorrupt) {
   EXPECT_NE(t.status().message().find("reference"), std::string::npos);
 }
 
+// Found by fuzz_rdata: attributes that were a list, not a tagged pairlist, indexed past the tags.
+TEST(RDataReader, AttributesThatAreNotAPairlistAreDroppedNotACrash) {
+  RWriter w;
+  w.Flags(13, false, /*attr=*/true);
+  w.Int(1);
+  w.Int(7);
+  w.Flags(19);  // attribute slot holds list(NULL, NULL)
+  w.Int(2);
+  w.Nil();
+  w.Nil();
+  auto t = ReadRDataTables(w.bytes());
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  EXPECT_TRUE(t->empty());
+}
+
 TEST(RDataReader, AsciiSerializationIsUnsupportedByName) {
   auto r = ExpandBytes("RDA3\nA\n3\n262402\n", "old.RData");
   EXPECT_EQ(r.type, FileType::kRData);
