@@ -98,7 +98,12 @@ FileType SniffFileType(std::string_view head, std::string_view name) {
   if (StartsWith(head, "RDX2\n") || StartsWith(head, "RDX3\n") || StartsWith(head, "RDA2\n") ||
       StartsWith(head, "RDA3\n"))
     return FileType::kRData;
-  if (StartsWith(head, "X\n") && (ext == "rds")) return FileType::kRds;
+  // XDR serialization "X\n" then version 2 or 3 is specific enough without the name (a
+  // decompressed .rds often has none left); ASCII/native ones still need the .rds extension.
+  if (StartsWith(head, std::string_view("X\n\0\0\0\x02", 6)) ||
+      StartsWith(head, std::string_view("X\n\0\0\0\x03", 6)) ||
+      ((StartsWith(head, "A\n") || StartsWith(head, "B\n")) && ext == "rds"))
+    return FileType::kRds;
   if (StartsWith(head, "version https://git-lfs.github.com/spec/")) return FileType::kGitLfsPointer;
   if (StartsWith(head, "##fileformat=VCF")) return FileType::kVcf;
   // Old-format Stata files start with a version byte (113-119) then byte order 1|2.
