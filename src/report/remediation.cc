@@ -1,8 +1,6 @@
 #include "report/remediation.h"
 
-#include <cstdio>
-
-#include "report/json_writer.h"
+#include "report/printable.h"
 
 namespace cg {
 
@@ -16,30 +14,13 @@ std::string ShellQuote(const std::string& path) {
     plain &= ok;
   }
   if (plain) return path;
-  bool printable = true;
-  for (size_t i = 0; i < path.size();) {
-    const size_t n = Utf8SequenceLength(path, i);
-    const unsigned char c = static_cast<unsigned char>(path[i]);
-    printable &= n > 0 && c >= 0x20 && c != 0x7f;
-    i += n ? n : 1;
-  }
-  if (!printable) {  // bash/zsh ANSI-C quoting keeps every byte and prints nothing raw
-    std::string out = "$'";
-    for (size_t i = 0; i < path.size();) {
-      const size_t n = Utf8SequenceLength(path, i);
-      const unsigned char c = static_cast<unsigned char>(path[i]);
-      if (n == 0 || c < 0x20 || c == 0x7f) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\x%02X", c);
-        out += buf;
-        ++i;
-        continue;
-      }
-      if (c == '\'' || c == '\\') out += '\\';
-      out.append(path, i, n);
-      i += n;
+  if (!IsPrintable(path)) {  // bash/zsh ANSI-C quoting keeps every byte and prints nothing raw
+    std::string escaped;
+    for (char c : path) {
+      if (c == '\'' || c == '\\') escaped += '\\';
+      escaped += c;
     }
-    return out + "'";
+    return "$'" + Printable(escaped) + "'";
   }
   std::string out = "'";
   for (char c : path) out += c == '\'' ? std::string("'\\''") : std::string(1, c);

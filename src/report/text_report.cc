@@ -1,12 +1,11 @@
 // The text report: grouped by file, most severe first, each file followed by what to do next,
 // then errors, skipped items and a one-line summary. Meant for people; scripts use json.
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <set>
 #include <sstream>
 
-#include "report/json_writer.h"
+#include "report/printable.h"
 #include "report/remediation.h"
 #include "report/report.h"
 
@@ -35,25 +34,6 @@ std::string Paint(const ReportOptions& opt, const char* code, const std::string&
 std::string Upper(const char* s) {
   std::string out(s);
   for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
-// Control characters and bytes that are not UTF-8 as \xNN: a file name never drives the terminal.
-std::string Printable(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    const size_t n = Utf8SequenceLength(s, i);
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (n == 0 || c < 0x20 || c == 0x7f) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02X", c);
-      out += buf;
-      ++i;
-    } else {
-      out.append(s, i, n);
-      i += n;
-    }
-  }
   return out;
 }
 
