@@ -5,23 +5,10 @@
 
 #include "cli/command.h"
 
-namespace {
-
-void PrintHelp() {
-  std::cout << "usage: cohortguard <command> [options]\n\ncommands:\n";
-  for (const auto& c : cg::Commands()) {
-    std::string name = c.name;
-    std::cout << "  " << name << std::string(name.size() < 10 ? 10 - name.size() : 1, ' ') << c.summary << "\n";
-  }
-  std::cout << "\n'cohortguard <command> --help' describes each command.\n";
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    PrintHelp();
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    cg::PrintMainHelp(std::cout);
     return args.empty() ? cg::kExitUsage : cg::kExitClean;
   }
   if (args[0] == "--version") return cg::RunVersionCommand({});

@@ -1,8 +1,11 @@
 // Subcommands: one file each, dispatched from the table in cli/commands.cc.
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <vector>
+
+#include <boost/program_options/options_description.hpp>
 
 namespace cg {
 
@@ -15,11 +18,18 @@ enum ExitCode : int {
 };
 
 using CommandFn = int (*)(const std::vector<std::string>& args);
+// The command's options, for --help, the man page and shell completion (cli/help_command.cc).
+// Value names with '|' ("high|medium|low") list the accepted values; FILE and PATH complete files.
+using OptionsFn = boost::program_options::options_description (*)();
 
 struct Command {
   const char* name;
   const char* summary;
   CommandFn run;
+  OptionsFn options = nullptr;
+  const char* synopsis = nullptr;     // usage lines without "usage: "; default "cohortguard NAME"
+  const char* subcommands = nullptr;  // space-separated words completed after NAME
+  bool hidden = false;                // left out of --help and the man page
 };
 
 const std::vector<Command>& Commands();
@@ -28,6 +38,15 @@ const Command* FindCommand(const std::string& name);
 int RunScanCommand(const std::vector<std::string>& args);
 int RunRulesCommand(const std::vector<std::string>& args);
 int RunVersionCommand(const std::vector<std::string>& args);
+int RunHelpCommand(const std::vector<std::string>& args);
+
+boost::program_options::options_description ScanOptionsDescription();
+boost::program_options::options_description RulesOptionsDescription();
+
+// "usage: ...", the summary and the options, as `cohortguard NAME --help` prints them.
+void PrintCommandHelp(const Command& command, std::ostream& out);
+// The top-level help: every command that is not hidden.
+void PrintMainHelp(std::ostream& out);
 
 // Prints "cohortguard: <message>" to stderr and returns kExitUsage.
 int UsageError(const std::string& message);

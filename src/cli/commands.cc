@@ -6,9 +6,14 @@ namespace cg {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
-      {"scan", "scan files, folders or git history for participant data and secrets", RunScanCommand},
-      {"rules", "list, validate or test rule packs", RunRulesCommand},
+      {"scan", "scan files, folders or git history for participant data and secrets", RunScanCommand,
+       ScanOptionsDescription, "cohortguard scan [PATH ...] [options]"},
+      {"rules", "list or validate rule packs", RunRulesCommand, RulesOptionsDescription,
+       "cohortguard rules list [--rules PATH]... [--no-default-rules]\ncohortguard rules validate PATH...",
+       "list validate"},
       {"version", "print the version", RunVersionCommand},
+      {"help", "show help for a command (help COMMAND), or generate the man page and shell completion",
+       RunHelpCommand, nullptr, "cohortguard help [COMMAND]\ncohortguard help --man\ncohortguard help --completion bash|zsh"},
   };
   return commands;
 }

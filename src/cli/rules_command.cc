@@ -1,6 +1,8 @@
 // cohortguard rules list | validate PATH...
 #include <iostream>
 
+#include <boost/program_options.hpp>
+
 #include "cli/command.h"
 #include "content/reader_registry.h"
 #include "detect/validators.h"
@@ -8,20 +10,42 @@
 #include "rules/rule_loader.h"
 
 namespace cg {
+namespace po = boost::program_options;
 namespace {
 
 constexpr const char* kUsage =
     "usage: cohortguard rules list [--rules PATH]... [--no-default-rules]\n"
     "       cohortguard rules validate PATH...\n";
 
-int List(const std::vector<std::string>& args) {
+struct RulesOptions {
   std::vector<std::string> extra;
   bool no_defaults = false;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--no-default-rules") no_defaults = true;
-    else if (args[i] == "--rules" && i + 1 < args.size()) extra.push_back(args[++i]);
-    else return UsageError("rules list: unexpected argument '" + args[i] + "'\n" + kUsage);
+};
+
+po::options_description Describe(RulesOptions& o) {
+  po::options_description d("options (rules list)");
+  d.add_options()
+      ("help,h", "show this help")
+      ("rules", po::value(&o.extra)->composing()->value_name("PATH"), "also list this rule file or folder (repeatable)")
+      ("no-default-rules", po::bool_switch(&o.no_defaults), "leave out the built-in rule packs");
+  return d;
+}
+
+int List(const std::vector<std::string>& args) {
+  RulesOptions o;
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(Describe(o)).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return UsageError(std::string("rules list: ") + e.what() + "\n" + kUsage);
   }
+  if (vm.count("help")) {
+    PrintCommandHelp(*FindCommand("rules"), std::cout);
+    return kExitClean;
+  }
+  const std::vector<std::string>& extra = o.extra;
+  const bool no_defaults = o.no_defaults;
   auto rules = LoadRules(no_defaults, extra);
   if (!rules.ok()) return UsageError(rules.status().message());
   std::cout << "rule packs:\n";
@@ -58,9 +82,14 @@ int Validate(const std::vector<std::string>& args) {
 
 }  // namespace
 
+po::options_description RulesOptionsDescription() {
+  static RulesOptions unused;  // the description binds to it; never parsed into
+  return Describe(unused);
+}
+
 int RunRulesCommand(const std::vector<std::string>& args) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    std::cout << kUsage;
+    PrintCommandHelp(*FindCommand("rules"), args.empty() ? std::cerr : std::cout);
     return args.empty() ? kExitUsage : kExitClean;
   }
   std::vector<std::string> rest(args.begin() + 1, args.end());

@@ -6,7 +6,9 @@
 #include <boost/program_options.hpp>
 
 #include "cli/command.h"
+#include "cli/progress_display.h"
 #include "cli/size_option.h"
+#include "cli/terminal.h"
 #include "core/scan_engine.h"
 #include "detect/text_detectors.h"
 #include "policy/fingerprint.h"
@@ -30,27 +32,51 @@ struct ScanCommandOptions {
   bool explain = false;
   bool no_ignore = false;
   std::string max_file_size = "256M";
+  std::string color = "auto";
+  bool no_progress = false;
 };
 
+std::string FormatChoices() {
+  std::string s;
+  for (const auto& f : ReportFormats()) s += (s.empty() ? "" : "|") + std::string(f.name);
+  return s;
+}
+
 po::options_description Describe(ScanCommandOptions& o) {
-  po::options_description d("cohortguard scan [PATH ...] [options]\n\nScans files and folders (default: .)");
+  po::options_description d("options");
   d.add_options()
       ("help,h", "show this help")
-      ("format,f", po::value(&o.format)->default_value(o.format), ("report format: " + ReportFormatNames()).c_str())
-      ("output,o", po::value(&o.output), "write the report to this file instead of stdout")
-      ("rules", po::value(&o.rules)->composing(), "extra rule file or folder (repeatable)")
+      ("format,f", po::value(&o.format)->default_value(o.format)->value_name(FormatChoices()), "report format")
+      ("output,o", po::value(&o.output)->value_name("FILE"), "write the report to this file instead of stdout")
+      ("rules", po::value(&o.rules)->composing()->value_name("PATH"), "extra rule file or folder (repeatable)")
       ("no-default-rules", po::bool_switch(&o.no_default_rules), "do not load the built-in rule packs")
-      ("fail-on", po::value(&o.fail_on)->default_value(o.fail_on), "exit 1 when a finding is at or above: high|medium|low|never")
-      ("threads,j", po::value(&o.threads)->default_value(0), "worker threads (0: all cores)")
+      ("fail-on", po::value(&o.fail_on)->default_value(o.fail_on)->value_name("high|medium|low|never"),
+       "exit 1 when a finding is at or above this severity")
+      ("threads,j", po::value(&o.threads)->default_value(0)->value_name("N"), "worker threads; 0 uses every core")
       ("explain", po::bool_switch(&o.explain), "show per-table evidence and scores, flagged or not")
       ("no-ignore", po::bool_switch(&o.no_ignore), "do not honour .gitignore")
-      ("max-file-size", po::value(&o.max_file_size)->default_value(o.max_file_size),
+      ("max-file-size", po::value(&o.max_file_size)->default_value(o.max_file_size)->value_name("SIZE"),
        "analyse larger files from their head only (bytes; K, M, G suffixes)")
-      ("no-progress", "never show progress (it is shown only on a terminal anyway)");
+      ("color", po::value(&o.color)->default_value(o.color)->value_name("auto|always|never"),
+       "colour the text report: auto colours a terminal unless NO_COLOR is set")
+      ("no-progress", po::bool_switch(&o.no_progress),
+       "never show progress (it is shown on stderr only when stderr is a terminal, and never in CI)");
   return d;
 }
 
+// Rule titles for report formats that describe rules (SARIF).
+std::vector<RuleInfo> RuleInfos(const RuleSet& rules) {
+  std::vector<RuleInfo> out;
+  for (const auto& t : rules.tables) out.push_back({t.id, t.title, t.category, t.max_severity});
+  return out;
+}
+
 }  // namespace
+
+po::options_description ScanOptionsDescription() {
+  static ScanCommandOptions unused;  // the description binds to it; never parsed into
+  return Describe(unused);
+}
 
 int RunScanCommand(const std::vector<std::string>& args) {
   ScanCommandOptions o;
@@ -69,9 +95,11 @@ int RunScanCommand(const std::vector<std::string>& args) {
     return UsageError(std::string("scan: ") + e.what() + " (see 'cohortguard scan --help')");
   }
   if (vm.count("help")) {
-    std::cout << desc << "\n";
+    PrintCommandHelp(*FindCommand("scan"), std::cout);
     return kExitClean;
   }
+  ColorMode color;
+  if (!ParseColorMode(o.color, &color)) return UsageError("scan: --color must be auto, always or never, not '" + o.color + "'");
 
   ReportOptions ro;
   ro.format = o.format;
@@ -88,6 +116,8 @@ int RunScanCommand(const std::vector<std::string>& args) {
   if (!size.ok()) return UsageError("scan: --max-file-size: " + size.status().message());
   so.max_file_size = *size;
   so.analyze.explain = o.explain;
+  so.record_scanned = std::string(format->name) == "junit";
+  ScanProgress progress;
 
   auto rules = LoadRules(o.no_default_rules, o.rules);
   if (!rules.ok()) return UsageError(rules.status().message());
@@ -105,12 +135,33 @@ int RunScanCommand(const std::vector<std::string>& args) {
   WorktreeSource source(wo);
 
   auto detectors = BuildTextDetectors(*rules);
-  ScanEngine engine(*rules, Borrow(detectors), so);
-  ScanResult result = engine.Run(source);
+  ro.rules = RuleInfos(*rules);
+  ro.color = UseColor(color, o.output.empty() ? 1 : -1);
+  std::unique_ptr<ProgressDisplay> display;
+  if (UseProgress(o.no_progress)) {
+    so.progress = &progress;
+    display = std::make_unique<ProgressDisplay>(progress, ProgressDelay());
+  }
+  // Streaming formats write each finding as its item finishes. Git sources attribute blobs to
+  // commits only after the walk (Source::Finish), so their findings are written at the end.
+  FindingListener listener;
+  if (format->stream && !source.items_are_blobs()) {
+    ro.findings_streamed = true;
+    listener = [&](const Finding& f) {
+      std::vector<Finding> one{f};
+      AssignFingerprints(&one);
+      if (display) display->WithClearedLine([&] { format->stream(one[0], ro, out); });
+      else format->stream(one[0], ro, out);
+    };
+  }
+  ScanResult result = ScanEngine(*rules, Borrow(detectors), so).Run(source, listener);
+  if (display) display->Stop();
   AssignFingerprints(&result.findings);
-  ro.color = false;
   format->write(result, ro, out);
   out.flush();
+  if (!format->carries_errors)
+    for (const auto& e : result.errors)
+      std::cerr << "cohortguard: " << (e.origin.path.empty() ? "scan" : e.origin.Display()) << ": " << e.message << "\n";
 
   if (result.enumeration_failed || !result.errors.empty()) return kExitIncomplete;
   if (!ro.fail_never)

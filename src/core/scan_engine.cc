@@ -137,6 +137,11 @@ ScanResult ScanEngine::Run(Source& source, const FindingListener& listener) cons
     result.errors.push_back({Origin{}, st.message()});
     return result;
   }
+  if (options_.progress) {
+    uint64_t bytes = 0;
+    for (const auto& item : items) bytes += item.size > 0 ? static_cast<uint64_t>(item.size) : 0;
+    options_.progress->Listed(items.size(), bytes);
+  }
   int threads = options_.threads > 0 ? options_.threads : static_cast<int>(std::thread::hardware_concurrency());
   threads = std::max(1, std::min<int>(threads, static_cast<int>((items.size() + kBatch - 1) / kBatch)));
   std::atomic<size_t> next{0};
@@ -158,6 +163,8 @@ ScanResult ScanEngine::Run(Source& source, const FindingListener& listener) cons
       for (size_t i = begin; i < end; ++i) {
         size_t before = local.findings.size();
         ProcessItem(**reader, items[i], blobs, local);
+        if (options_.record_scanned) local.scanned.push_back(items[i].origin);
+        if (options_.progress) options_.progress->ItemDone(items[i].size > 0 ? static_cast<uint64_t>(items[i].size) : 0);
         if (listener && local.findings.size() > before) {
           std::lock_guard<std::mutex> lock(mu);
           for (size_t k = before; k < local.findings.size(); ++k) listener(local.findings[k]);

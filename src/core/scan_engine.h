@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "content/content_reader.h"
+#include "core/scan_progress.h"
 #include "core/scan_result.h"
 #include "detect/document_analyzer.h"
 #include "detect/text_detector.h"
@@ -23,6 +24,8 @@ struct ScanOptions {
   uint64_t max_file_size = 256ull << 20;    // larger items are analysed from their head only
   ContentLimits limits;
   AnalyzeOptions analyze;
+  ScanProgress* progress = nullptr;         // borrowed; when set, bumped as items finish
+  bool record_scanned = false;              // fill ScanResult::scanned (junit needs it)
 };
 
 class ScanEngine {

@@ -17,6 +17,7 @@ void ResultCollector::Merge(ResultCollector&& o) {
   Append(errors, o.errors);
   Append(skipped, o.skipped);
   Append(explanations, o.explanations);
+  Append(scanned, o.scanned);
   stats.files += o.stats.files;
   stats.blobs += o.stats.blobs;
   stats.bytes += o.stats.bytes;
@@ -38,6 +39,7 @@ void ScanResult::Sort() {
                    [&](const Skipped& a, const Skipped& b) { return key(a.origin) < key(b.origin); });
   std::stable_sort(explanations.begin(), explanations.end(),
                    [&](const Explanation& a, const Explanation& b) { return key(a.origin) < key(b.origin); });
+  std::stable_sort(scanned.begin(), scanned.end(), [&](const Origin& a, const Origin& b) { return key(a) < key(b); });
 }
 
 }  // namespace cg

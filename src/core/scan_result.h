@@ -31,6 +31,7 @@ struct ResultCollector {
   std::vector<ScanError> errors;
   std::vector<Skipped> skipped;
   std::vector<Explanation> explanations;
+  std::vector<Origin> scanned;  // outer items analysed, when ScanOptions::record_scanned
   ScanStats stats;
 
   void Error(const Origin& o, std::string message) { errors.push_back({o, std::move(message)}); }

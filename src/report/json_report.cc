@@ -72,7 +72,10 @@ void WriteJsonReport(const ScanResult& r, const ReportOptions& options, std::ost
       w.Key("decision").String(x.decision).Key("score").Double(x.score);
       w.Key("rows");
       if (x.rows) w.Int(*x.rows); else w.Null();
-      w.Key("columns").StringArray(x.columns);
+      // The "header" of something that was not flagged is often not a header at all (a line of
+      // code or a data row split on spaces): name columns only for flagged tables.
+      if (x.decision.starts_with("flagged")) w.Key("columns").StringArray(x.columns);
+      else w.Key("column_count").Int(static_cast<int64_t>(x.columns.size()));
       w.Key("evidence");
       WriteEvidence(w, x.evidence);
       w.EndObject();

@@ -4,10 +4,8 @@
 #include <cstdio>
 
 namespace cg {
-namespace {
 
-// Length of the valid UTF-8 sequence at s[i], or 0.
-size_t Utf8Len(std::string_view s, size_t i) {
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
   if (n == 0 || i + n > s.size()) return 0;
@@ -17,14 +15,12 @@ size_t Utf8Len(std::string_view s, size_t i) {
   return n;
 }
 
-}  // namespace
-
 std::string JsonEscape(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 8);
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t n = Utf8Len(s, i);
+    size_t n = Utf8SequenceLength(s, i);
     if (n == 0) {
       char buf[8];
       std::snprintf(buf, sizeof buf, "\\\\x%02X", c);

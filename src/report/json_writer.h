@@ -42,4 +42,7 @@ class JsonWriter {
 // Escapes `s` for inclusion in a JSON string (without the quotes).
 std::string JsonEscape(std::string_view s);
 
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when s[i] starts none.
+size_t Utf8SequenceLength(std::string_view s, size_t i);
+
 }  // namespace cg

@@ -13,20 +13,35 @@
 
 namespace cg {
 
+// What a report may say about a rule beyond its id (SARIF rule descriptors). Filled by the CLI
+// from the loaded RuleSet; rules not listed are described from their category.
+struct RuleInfo {
+  std::string id;
+  std::string title;
+  std::string category;
+  Severity max_severity = Severity::kHigh;
+};
+
 struct ReportOptions {
   std::string format = "text";
   bool explain = false;           // include per-table evidence, flagged or not
   bool color = false;             // ANSI colours (text only)
   Severity fail_on = Severity::kMedium;
   bool fail_never = false;        // --fail-on never
+  bool findings_streamed = false; // the format's stream function already wrote every finding
+  std::vector<RuleInfo> rules;
 };
 
 using ReportWriterFn = void (*)(const ScanResult& result, const ReportOptions& options, std::ostream& out);
+// Writes one finding as soon as it is found (streaming formats only). Serialised by the caller.
+using FindingStreamFn = void (*)(const Finding& finding, const ReportOptions& options, std::ostream& out);
 
 struct ReportFormat {
   const char* name;
   const char* summary;
   ReportWriterFn write;
+  FindingStreamFn stream = nullptr;  // set: findings may be written as they appear
+  bool carries_errors = true;        // false: the CLI prints scan errors to stderr instead
 };
 
 const std::vector<ReportFormat>& ReportFormats();
@@ -36,5 +51,9 @@ std::string ReportFormatNames();
 
 void WriteTextReport(const ScanResult& result, const ReportOptions& options, std::ostream& out);
 void WriteJsonReport(const ScanResult& result, const ReportOptions& options, std::ostream& out);
+void WriteJsonlReport(const ScanResult& result, const ReportOptions& options, std::ostream& out);
+void WriteJsonlFinding(const Finding& finding, const ReportOptions& options, std::ostream& out);
+void WriteSarifReport(const ScanResult& result, const ReportOptions& options, std::ostream& out);
+void WriteJunitReport(const ScanResult& result, const ReportOptions& options, std::ostream& out);
 
 }  // namespace cg

@@ -6,6 +6,10 @@ const std::vector<ReportFormat>& ReportFormats() {
   static const std::vector<ReportFormat> formats = {
       {"text", "readable, grouped by file, severity first", WriteTextReport},
       {"json", "cohortguard.report/v1 document (INTERFACE.md)", WriteJsonReport},
+      {"jsonl", "one finding object a line, written as findings appear", WriteJsonlReport, WriteJsonlFinding,
+       /*carries_errors=*/false},
+      {"sarif", "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers", WriteSarifReport},
+      {"junit", "JUnit XML: one test case per scanned file, a failure per finding", WriteJunitReport},
   };
   return formats;
 }

@@ -100,7 +100,8 @@ TEST(StructuredFormatsCli, VcfSamplesReachTheDetectorAsATableAndSitesOnlyFilesDo
     explained.push_back(x["path"]);
     if (x["path"] == "geno/chr22.vcf") {
       EXPECT_EQ(x["rows"], 250);
-      EXPECT_EQ(x["columns"], json::array({"sample_id"}));
+      // Not flagged, so --explain gives a count, not names (a sniffed "header" can be data).
+      EXPECT_EQ(x["column_count"], 1);
     }
   }
   EXPECT_EQ(explained, std::vector<std::string>{"geno/chr22.vcf"}) << j.dump(2);
