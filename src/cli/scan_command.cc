@@ -6,11 +6,12 @@
 #include <boost/program_options.hpp>
 
 #include "cli/command.h"
+#include "cli/scan_policy.h"
 #include "cli/size_option.h"
 #include "core/scan_engine.h"
 #include "detect/text_detectors.h"
-#include "policy/fingerprint.h"
 #include "report/report.h"
+#include "rules/rule_filter.h"
 #include "rules/rule_loader.h"
 #include "source/worktree_source.h"
 
@@ -30,6 +31,9 @@ struct ScanCommandOptions {
   bool explain = false;
   bool no_ignore = false;
   std::string max_file_size = "256M";
+  std::string config;
+  std::string baseline;
+  bool show_suppressed = false;
 };
 
 po::options_description Describe(ScanCommandOptions& o) {
@@ -46,6 +50,9 @@ po::options_description Describe(ScanCommandOptions& o) {
       ("no-ignore", po::bool_switch(&o.no_ignore), "do not honour .gitignore")
       ("max-file-size", po::value(&o.max_file_size)->default_value(o.max_file_size),
        "analyse larger files from their head only (bytes; K, M, G suffixes)")
+      ("config", po::value(&o.config), "configuration file (default: .cohortguard.yaml at the top of the work tree)")
+      ("baseline", po::value(&o.baseline), "JSON report of an earlier scan: report only findings not in it")
+      ("show-suppressed", po::bool_switch(&o.show_suppressed), "also list suppressed findings, and why")
       ("no-progress", "never show progress (it is shown only on a terminal anyway)");
   return d;
 }
@@ -73,14 +80,26 @@ int RunScanCommand(const std::vector<std::string>& args) {
     return kExitClean;
   }
 
+  // The config file first, then the command line over it.
+  PolicyOptions policy;
+  if (auto st = LoadPolicyConfig(o.config, &policy); !st.ok()) return UsageError(st.message());
+  if (!vm["fail-on"].defaulted()) policy.fail_on = o.fail_on;
+  policy.rule_paths.insert(policy.rule_paths.end(), o.rules.begin(), o.rules.end());
+  policy.no_default_rules = policy.no_default_rules || o.no_default_rules;
+  if (!o.baseline.empty()) policy.baseline = o.baseline;
+  policy.show_suppressed = policy.show_suppressed || o.show_suppressed;
+  auto prepared = PreparePolicy(policy);
+  if (!prepared.ok()) return UsageError(prepared.status().message());
+
   ReportOptions ro;
   ro.format = o.format;
   ro.explain = o.explain;
+  ro.show_suppressed = policy.show_suppressed;
   const ReportFormat* format = FindReportFormat(o.format);
   if (!format) return UsageError("scan: unknown --format '" + o.format + "' (one of: " + ReportFormatNames() + ")");
-  if (o.fail_on == "never") ro.fail_never = true;
-  else if (!ParseSeverity(o.fail_on, &ro.fail_on) || ro.fail_on == Severity::kInfo)
-    return UsageError("scan: --fail-on must be high, medium, low or never, not '" + o.fail_on + "'");
+  if (policy.fail_on == "never") ro.fail_never = true;
+  else if (!ParseSeverity(policy.fail_on, &ro.fail_on) || ro.fail_on == Severity::kInfo)
+    return UsageError("scan: --fail-on must be high, medium, low or never, not '" + policy.fail_on + "'");
   if (o.threads < 0) return UsageError("scan: --threads must be 0 or more");
   ScanOptions so;
   so.threads = o.threads;
@@ -89,8 +108,10 @@ int RunScanCommand(const std::vector<std::string>& args) {
   so.max_file_size = *size;
   so.analyze.explain = o.explain;
 
-  auto rules = LoadRules(o.no_default_rules, o.rules);
+  auto rules = LoadRules(policy.no_default_rules, policy.rule_paths);
   if (!rules.ok()) return UsageError(rules.status().message());
+  if (auto st = DisableRules(policy.disabled_rules, &*rules); !st.ok())
+    return UsageError((policy.file.empty() ? "" : policy.file + ": ") + st.message());
 
   std::ofstream file;
   if (!o.output.empty()) {
@@ -107,7 +128,8 @@ int RunScanCommand(const std::vector<std::string>& args) {
   auto detectors = BuildTextDetectors(*rules);
   ScanEngine engine(*rules, Borrow(detectors), so);
   ScanResult result = engine.Run(source);
-  AssignFingerprints(&result.findings);
+  ApplyPolicy(*prepared, &result);
+  for (const auto& w : result.warnings) std::cerr << "cohortguard: warning: " << w << "\n";
   ro.color = false;
   format->write(result, ro, out);
   out.flush();

@@ -17,6 +17,7 @@ void ResultCollector::Merge(ResultCollector&& o) {
   Append(errors, o.errors);
   Append(skipped, o.skipped);
   Append(explanations, o.explanations);
+  Append(allow_markers, o.allow_markers);
   stats.files += o.stats.files;
   stats.blobs += o.stats.blobs;
   stats.bytes += o.stats.bytes;

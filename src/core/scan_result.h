@@ -26,11 +26,19 @@ struct Skipped {
   std::string reason;
 };
 
+// An inline `cohortguard:allow` marker seen in a text document (detect/allow_marker_detector).
+// policy/suppression decides which findings it covers.
+struct AllowMarker {
+  Origin origin;
+  int64_t line = 0;  // 1-based
+};
+
 struct ResultCollector {
   std::vector<Finding> findings;
   std::vector<ScanError> errors;
   std::vector<Skipped> skipped;
   std::vector<Explanation> explanations;
+  std::vector<AllowMarker> allow_markers;
   ScanStats stats;
 
   void Error(const Origin& o, std::string message) { errors.push_back({o, std::move(message)}); }
@@ -43,6 +51,11 @@ struct ResultCollector {
 
 struct ScanResult : ResultCollector {
   bool enumeration_failed = false;  // nothing could be listed: exit 3
+  // Findings an allowlist entry, inline marker or baseline covers (Finding::suppressed_by says
+  // which); counted in stats.suppressed, listed with --show-suppressed.
+  std::vector<Finding> suppressed;
+  // Things the user should know that are not scan errors (an expired allowlist entry).
+  std::vector<std::string> warnings;
   // Sorts findings (path, member, then severity, highest first) and errors for stable output.
   void Sort();
 };

@@ -19,6 +19,7 @@ struct ReportOptions {
   bool color = false;             // ANSI colours (text only)
   Severity fail_on = Severity::kMedium;
   bool fail_never = false;        // --fail-on never
+  bool show_suppressed = false;   // also list suppressed findings, with why
 };
 
 using ReportWriterFn = void (*)(const ScanResult& result, const ReportOptions& options, std::ostream& out);
