@@ -55,7 +55,7 @@ void WriteJsonReport(const ScanResult& r, const ReportOptions& options, std::ost
     for (const auto& f : r.suppressed) WriteFindingObject(w, f, options.explain);
     w.EndArray();
   }
-  w.Key("warnings").StringArray(r.warnings);
+  if (!r.warnings.empty()) w.Key("warnings").StringArray(r.warnings);
   w.Key("errors").BeginArray();
   for (const auto& e : r.errors) {
     w.BeginObject().Key("path").NullableString(e.origin.path).Key("member").NullableString(e.origin.member);
