@@ -1,10 +1,11 @@
-// cohortguard rules list | validate PATH...
+// cohortguard rules list | validate PATH... | test [PATH...]
 #include <iostream>
 
 #include <boost/program_options.hpp>
 
 #include "cli/command.h"
 #include "content/reader_registry.h"
+#include "detect/secret_rule_examples.h"
 #include "detect/validators.h"
 #include "report/report.h"
 #include "rules/rule_loader.h"
@@ -15,7 +16,8 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: cohortguard rules list [--rules PATH]... [--no-default-rules]\n"
-    "       cohortguard rules validate PATH...\n";
+    "       cohortguard rules validate PATH...\n"
+    "       cohortguard rules test [PATH...]     run the rules' examples (default: built-in packs)\n";
 
 struct RulesOptions {
   std::vector<std::string> extra;
@@ -54,6 +56,9 @@ int List(const std::vector<std::string>& args) {
   for (const auto& t : rules->tables)
     std::cout << "  " << t.id << "  " << t.title << "  [" << t.evidence.size() << " evidence, at most "
               << SeverityName(t.max_severity) << "]\n";
+  std::cout << "\nsecret rules:\n";
+  for (const auto& r : rules->secrets)
+    std::cout << "  " << r.id << "  " << r.title << "  [" << SeverityName(r.severity) << "]\n";
   std::cout << "\nnegative evidence:\n";
   for (const auto& n : rules->negatives) std::cout << "  " << n.id << "  " << n.title << "\n";
   std::cout << "\nsensitive attributes: " << rules->attributes.size() << "\n";
@@ -75,9 +80,25 @@ int Validate(const std::vector<std::string>& args) {
       continue;
     }
     std::cout << path << ": ok (" << rules->packs.size() << " pack(s), " << rules->tables.size() << " table rule(s), "
-              << rules->negatives.size() << " negative, " << rules->attributes.size() << " attribute(s))\n";
+              << rules->negatives.size() << " negative, " << rules->attributes.size() << " attribute(s), "
+              << rules->secrets.size() << " secret rule(s))\n";
   }
   return rc;
+}
+
+// Exit 0 when every example behaves, 1 when one does not, 2 when a pack does not load.
+int Test(const std::vector<std::string>& args) {
+  for (const auto& a : args)
+    if (!a.empty() && a[0] == '-') return UsageError("rules test: unexpected option '" + a + "'\n" + kUsage);
+  auto rules = LoadRules(/*no_defaults=*/!args.empty(), args);
+  if (!rules.ok()) return UsageError(rules.status().message());
+  ExampleReport report = RunSecretExamples(*rules);
+  for (const auto& f : report.failures)
+    std::cout << f.where << ": rule '" << f.rule << "': example should " << (f.should_match ? "" : "not ")
+              << "match but " << (f.should_match ? "did not" : "did") << "\n";
+  std::cout << report.rules << " secret rule(s), " << report.examples << " example(s), " << report.failures.size()
+            << " failure(s)\n";
+  return report.failures.empty() ? kExitClean : kExitFindings;
 }
 
 }  // namespace
@@ -95,6 +116,7 @@ int RunRulesCommand(const std::vector<std::string>& args) {
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (args[0] == "list") return List(rest);
   if (args[0] == "validate") return Validate(rest);
+  if (args[0] == "test") return Test(rest);
   return UsageError("rules: unknown subcommand '" + args[0] + "'\n" + kUsage);
 }
 

@@ -7,12 +7,13 @@
 
 #include "cli/command.h"
 #include "cli/progress_display.h"
+#include "cli/scan_policy.h"
 #include "cli/size_option.h"
 #include "cli/terminal.h"
 #include "core/scan_engine.h"
 #include "detect/text_detectors.h"
-#include "policy/fingerprint.h"
 #include "report/report.h"
+#include "rules/rule_filter.h"
 #include "rules/rule_loader.h"
 #include "source/worktree_source.h"
 
@@ -34,6 +35,9 @@ struct ScanCommandOptions {
   std::string max_file_size = "256M";
   std::string color = "auto";
   bool no_progress = false;
+  std::string config;
+  std::string baseline;
+  bool show_suppressed = false;
 };
 
 std::string FormatChoices() {
@@ -60,7 +64,10 @@ po::options_description Describe(ScanCommandOptions& o) {
       ("color", po::value(&o.color)->default_value(o.color)->value_name("auto|always|never"),
        "colour the text report: auto colours a terminal unless NO_COLOR is set")
       ("no-progress", po::bool_switch(&o.no_progress),
-       "never show progress (it is shown on stderr only when stderr is a terminal, and never in CI)");
+       "never show progress (it is shown on stderr only when stderr is a terminal, and never in CI)")
+      ("config", po::value(&o.config), "configuration file (default: .cohortguard.yaml at the top of the work tree)")
+      ("baseline", po::value(&o.baseline), "JSON report of an earlier scan: report only findings not in it")
+      ("show-suppressed", po::bool_switch(&o.show_suppressed), "also list suppressed findings, and why");
   return d;
 }
 
@@ -101,14 +108,26 @@ int RunScanCommand(const std::vector<std::string>& args) {
   ColorMode color;
   if (!ParseColorMode(o.color, &color)) return UsageError("scan: --color must be auto, always or never, not '" + o.color + "'");
 
+  // The config file first, then the command line over it.
+  PolicyOptions policy;
+  if (auto st = LoadPolicyConfig(o.config, &policy); !st.ok()) return UsageError(st.message());
+  if (!vm["fail-on"].defaulted()) policy.fail_on = o.fail_on;
+  policy.rule_paths.insert(policy.rule_paths.end(), o.rules.begin(), o.rules.end());
+  policy.no_default_rules = policy.no_default_rules || o.no_default_rules;
+  if (!o.baseline.empty()) policy.baseline = o.baseline;
+  policy.show_suppressed = policy.show_suppressed || o.show_suppressed;
+  auto prepared = PreparePolicy(policy);
+  if (!prepared.ok()) return UsageError(prepared.status().message());
+
   ReportOptions ro;
   ro.format = o.format;
   ro.explain = o.explain;
+  ro.show_suppressed = policy.show_suppressed;
   const ReportFormat* format = FindReportFormat(o.format);
   if (!format) return UsageError("scan: unknown --format '" + o.format + "' (one of: " + ReportFormatNames() + ")");
-  if (o.fail_on == "never") ro.fail_never = true;
-  else if (!ParseSeverity(o.fail_on, &ro.fail_on) || ro.fail_on == Severity::kInfo)
-    return UsageError("scan: --fail-on must be high, medium, low or never, not '" + o.fail_on + "'");
+  if (policy.fail_on == "never") ro.fail_never = true;
+  else if (!ParseSeverity(policy.fail_on, &ro.fail_on) || ro.fail_on == Severity::kInfo)
+    return UsageError("scan: --fail-on must be high, medium, low or never, not '" + policy.fail_on + "'");
   if (o.threads < 0) return UsageError("scan: --threads must be 0 or more");
   ScanOptions so;
   so.threads = o.threads;
@@ -119,8 +138,10 @@ int RunScanCommand(const std::vector<std::string>& args) {
   so.record_scanned = std::string(format->name) == "junit";
   ScanProgress progress;
 
-  auto rules = LoadRules(o.no_default_rules, o.rules);
+  auto rules = LoadRules(policy.no_default_rules, policy.rule_paths);
   if (!rules.ok()) return UsageError(rules.status().message());
+  if (auto st = DisableRules(policy.disabled_rules, &*rules); !st.ok())
+    return UsageError((policy.file.empty() ? "" : policy.file + ": ") + st.message());
 
   std::ofstream file;
   if (!o.output.empty()) {
@@ -137,26 +158,33 @@ int RunScanCommand(const std::vector<std::string>& args) {
   auto detectors = BuildTextDetectors(*rules);
   ro.rules = RuleInfos(*rules);
   ro.color = UseColor(color, o.output.empty() ? 1 : -1);
+  ro.show_suppressed = policy.show_suppressed;
   std::unique_ptr<ProgressDisplay> display;
   if (UseProgress(o.no_progress)) {
     so.progress = &progress;
     display = std::make_unique<ProgressDisplay>(progress, ProgressDelay());
   }
-  // Streaming formats write each finding as its item finishes. Git sources attribute blobs to
-  // commits only after the walk (Source::Finish), so their findings are written at the end.
-  FindingListener listener;
+  // Streaming formats write each item's findings as the item finishes, after the same policy
+  // (allowlist, inline markers, baseline) the final report applies. Git sources attribute blobs
+  // to commits only after the walk (Source::Finish), so their findings are written at the end.
+  ItemListener listener;
   if (format->stream && !source.items_are_blobs()) {
     ro.findings_streamed = true;
-    listener = [&](const Finding& f) {
-      std::vector<Finding> one{f};
-      AssignFingerprints(&one);
-      if (display) display->WithClearedLine([&] { format->stream(one[0], ro, out); });
-      else format->stream(one[0], ro, out);
+    listener = [&](const std::vector<Finding>& findings, const std::vector<AllowMarker>& markers) {
+      ScanResult item;
+      item.findings = findings;
+      item.allow_markers = markers;
+      ApplyPolicy(*prepared, &item);
+      for (const Finding& f : item.findings) {
+        if (display) display->WithClearedLine([&] { format->stream(f, ro, out); });
+        else format->stream(f, ro, out);
+      }
     };
   }
   ScanResult result = ScanEngine(*rules, Borrow(detectors), so).Run(source, listener);
   if (display) display->Stop();
-  AssignFingerprints(&result.findings);
+  ApplyPolicy(*prepared, &result);
+  for (const auto& w : result.warnings) std::cerr << "cohortguard: warning: " << w << "\n";
   format->write(result, ro, out);
   out.flush();
   if (!format->carries_errors)

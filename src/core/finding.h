@@ -53,6 +53,7 @@ struct Finding {
   std::string masked;                 // secrets: masked value; never the secret itself
   std::string fingerprint;            // stable across line shifts; see policy/fingerprint
   std::vector<Evidence> evidence;     // filled always; printed with --explain
+  std::string suppressed_by;          // policy: why it does not count (empty: it does)
 };
 
 // An error that did not stop the scan: an unreadable file, a corrupt archive, a limit hit.

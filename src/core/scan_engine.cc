@@ -127,7 +127,7 @@ void ScanEngine::ProcessItem(ItemReader& reader, const Item& item, bool blobs, R
   }
 }
 
-ScanResult ScanEngine::Run(Source& source, const FindingListener& listener) const {
+ScanResult ScanEngine::Run(Source& source, const ItemListener& listener) const {
   const auto start = std::chrono::steady_clock::now();
   ScanResult result;
   std::vector<Item> items;
@@ -162,12 +162,17 @@ ScanResult ScanEngine::Run(Source& source, const FindingListener& listener) cons
       size_t end = std::min(items.size(), begin + kBatch);
       for (size_t i = begin; i < end; ++i) {
         size_t before = local.findings.size();
+        size_t markers_before = local.allow_markers.size();
         ProcessItem(**reader, items[i], blobs, local);
         if (options_.record_scanned) local.scanned.push_back(items[i].origin);
         if (options_.progress) options_.progress->ItemDone(items[i].size > 0 ? static_cast<uint64_t>(items[i].size) : 0);
         if (listener && local.findings.size() > before) {
+          std::vector<Finding> item_findings(local.findings.begin() + static_cast<std::ptrdiff_t>(before),
+                                             local.findings.end());
+          std::vector<AllowMarker> item_markers(local.allow_markers.begin() + static_cast<std::ptrdiff_t>(markers_before),
+                                                local.allow_markers.end());
           std::lock_guard<std::mutex> lock(mu);
-          for (size_t k = before; k < local.findings.size(); ++k) listener(local.findings[k]);
+          listener(item_findings, item_markers);
         }
       }
     }

@@ -33,8 +33,8 @@ class ScanEngine {
   // `rules` and `text_detectors` are borrowed and must outlive the engine.
   ScanEngine(const RuleSet& rules, std::vector<const TextDetector*> text_detectors, ScanOptions options);
 
-  // `listener`, when set, sees each finding as soon as its item is done (serialised).
-  ScanResult Run(Source& source, const FindingListener& listener = nullptr) const;
+  // `listener`, when set, sees each item's findings as soon as the item is done (serialised).
+  ScanResult Run(Source& source, const ItemListener& listener = nullptr) const;
 
   // Analyses one document (and everything inside it). Exposed for tests and fuzzers.
   void ProcessDocument(Document& doc, ContentBudget& budget, ResultCollector& out) const;

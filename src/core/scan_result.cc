@@ -18,6 +18,7 @@ void ResultCollector::Merge(ResultCollector&& o) {
   Append(skipped, o.skipped);
   Append(explanations, o.explanations);
   Append(scanned, o.scanned);
+  Append(allow_markers, o.allow_markers);
   stats.files += o.stats.files;
   stats.blobs += o.stats.blobs;
   stats.bytes += o.stats.bytes;

@@ -1,9 +1,14 @@
 #include "detect/text_detectors.h"
 
+#include "detect/allow_marker_detector.h"
+#include "detect/secret_detector.h"
+
 namespace cg {
 
-std::vector<std::unique_ptr<TextDetector>> BuildTextDetectors(const RuleSet& /*rules*/) {
+std::vector<std::unique_ptr<TextDetector>> BuildTextDetectors(const RuleSet& rules) {
   std::vector<std::unique_ptr<TextDetector>> out;
+  if (!rules.secrets.empty()) out.push_back(std::make_unique<SecretDetector>(rules.secrets));
+  out.push_back(std::make_unique<AllowMarkerDetector>());
   return out;
 }
 

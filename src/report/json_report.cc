@@ -34,6 +34,7 @@ void WriteFindingObject(JsonWriter& w, const Finding& f, bool explain) {
   w.Key("message").String(f.message);
   if (!f.masked.empty()) w.Key("masked").String(f.masked);
   w.Key("fingerprint").String(f.fingerprint);
+  if (!f.suppressed_by.empty()) w.Key("suppressed_by").String(f.suppressed_by);
   if (explain) {
     w.Key("evidence");
     WriteEvidence(w, f.evidence);
@@ -49,6 +50,12 @@ void WriteJsonReport(const ScanResult& r, const ReportOptions& options, std::ost
   w.Key("findings").BeginArray();
   for (const auto& f : r.findings) WriteFindingObject(w, f, options.explain);
   w.EndArray();
+  if (options.show_suppressed) {
+    w.Key("suppressed").BeginArray();
+    for (const auto& f : r.suppressed) WriteFindingObject(w, f, options.explain);
+    w.EndArray();
+  }
+  if (!r.warnings.empty()) w.Key("warnings").StringArray(r.warnings);
   w.Key("errors").BeginArray();
   for (const auto& e : r.errors) {
     w.BeginObject().Key("path").NullableString(e.origin.path).Key("member").NullableString(e.origin.member);

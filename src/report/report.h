@@ -30,6 +30,7 @@ struct ReportOptions {
   bool fail_never = false;        // --fail-on never
   bool findings_streamed = false; // the format's stream function already wrote every finding
   std::vector<RuleInfo> rules;
+  bool show_suppressed = false;   // also list suppressed findings, with why
 };
 
 using ReportWriterFn = void (*)(const ScanResult& result, const ReportOptions& options, std::ostream& out);

@@ -100,6 +100,21 @@ void WriteTextReport(const ScanResult& r, const ReportOptions& opt, std::ostream
     WriteNextSteps(list, opt, out);
     out << "\n";
   }
+  if (opt.show_suppressed && !r.suppressed.empty()) {
+    out << "suppressed:\n";
+    for (const auto& f : r.suppressed) {
+      out << "  " << Where(f.origin);
+      if (!f.origin.member.empty()) out << " in " << f.origin.member;
+      if (f.line) out << " line " << *f.line;
+      out << "  " << f.rule << "  (" << SeverityName(f.severity) << ")\n      " << f.suppressed_by << "\n";
+    }
+    out << "\n";
+  }
+  if (!r.warnings.empty()) {
+    out << "warnings:\n";
+    for (const auto& w : r.warnings) out << "  " << w << "\n";
+    out << "\n";
+  }
   if (opt.explain && !r.explanations.empty()) {
     out << "explain:\n";
     for (const auto& x : r.explanations) {

@@ -11,6 +11,7 @@
 
 #include "detect/validators.h"
 #include "rules/embedded_rules.h"
+#include "rules/secret_rule_loader.h"
 
 namespace cg {
 namespace {
@@ -211,6 +212,9 @@ Status LoadPackNode(const RuleSource& src, const YAML::Node& root, RuleSet* into
       if (auto s = CompilePatterns(nc, n["columns"], &r.columns); !s.ok()) return s;
       into->negatives.push_back(std::move(r));
     }
+  }
+  if (YAML::Node sec = root["secrets"]) {
+    if (auto s = LoadSecretRules(src.file, info.name, sec, into); !s.ok()) return s;
   }
   if (YAML::Node sc = root["scoring"]) {
     if (auto s = LoadScoring(c, sc, &into->scoring); !s.ok()) return s;

@@ -12,6 +12,7 @@
 #include <re2/set.h>
 
 #include "core/finding.h"
+#include "rules/secret_rule.h"
 
 namespace cg {
 
@@ -83,6 +84,7 @@ struct RuleSet {
   std::vector<TableRule> tables;
   std::vector<AttributeRule> attributes;
   std::vector<NegativeRule> negatives;
+  std::vector<SecretRule> secrets;  // rules/secret_rule.h
   ScoringPolicy scoring;
 };
 

@@ -1,0 +1,33 @@
+// The policy side of `cohortguard scan`: finds and reads .cohortguard.yaml, lays the command
+// line over it, and after the scan applies allowlist, inline markers and baseline.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/scan_result.h"
+#include "core/status.h"
+#include "policy/allowlist.h"
+#include "policy/baseline.h"
+#include "policy/config.h"
+
+namespace cg {
+
+inline constexpr const char* kConfigFileName = ".cohortguard.yaml";
+
+// Reads `config_file`, or when empty `.cohortguard.yaml` at the top of the git work tree that
+// holds the current folder (else in the current folder), if there is one.
+Status LoadPolicyConfig(const std::string& config_file, PolicyOptions* into);
+
+// The allowlist and baseline, read before the scan so that a bad file fails fast (exit 2).
+struct PreparedPolicy {
+  std::unique_ptr<Allowlist> allowlist;
+  std::optional<Baseline> baseline;
+};
+Expected<PreparedPolicy> PreparePolicy(const PolicyOptions& options);
+
+// Fingerprints every finding, then suppresses what the policy covers.
+void ApplyPolicy(PreparedPolicy& policy, ScanResult* result);
+
+}  // namespace cg

@@ -1,0 +1,52 @@
+// SecretDetector: finds credentials (rules/secrets.yaml) in text, one pass for all rules.
+//
+// Every pattern of every secret rule goes into one RE2::Set, compiled once: a chunk of lines is
+// matched against the set in a single pass, so adding rules does not multiply scan time. Only
+// the patterns the set reports are then run on their own to locate each match and extract its
+// `secret` group. Values that look like documentation placeholders, or fall short of the rule's
+// entropy and character-class checks, are dropped.
+//
+// Findings carry rule, path, line, a masked value and a fingerprint hashed from the secret;
+// never the secret. Thread-safe (const after construction).
+#pragma once
+
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include <re2/set.h>
+
+#include "detect/text_detector.h"
+#include "rules/secret_rule.h"
+
+namespace cg {
+
+class SecretDetector : public TextDetector {
+ public:
+  // `rules` are borrowed and must outlive the detector. Each pattern already compiled on its
+  // own (the loader checked); should the set not compile as a whole, every pattern is run on
+  // its own instead: slower, never wrong.
+  explicit SecretDetector(const std::vector<SecretRule>& rules);
+
+  const char* name() const override { return "secrets"; }
+  bool uses_set() const { return set_ok_; }
+
+  void ScanLines(std::string_view lines, int64_t first_line, const Origin& origin,
+                 ResultCollector& out) const override;
+
+ private:
+  struct Candidate {
+    size_t offset;   // of the match start, for its line number
+    size_t rule;
+    std::string_view secret;
+  };
+  static std::vector<Candidate> DropOverlaps(std::vector<Candidate> found);
+  void Collect(size_t entry, std::string_view lines, const Origin& origin, std::vector<Candidate>* out) const;
+
+  const std::vector<SecretRule>& rules_;
+  std::unique_ptr<RE2::Set> set_;
+  std::vector<std::pair<size_t, size_t>> entries_;  // set index -> (rule, pattern)
+  bool set_ok_ = false;
+};
+
+}  // namespace cg

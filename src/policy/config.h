@@ -1,0 +1,52 @@
+// PolicyOptions: what decides whether findings block — fail-on threshold, which rules, the
+// allowlist, the baseline — filled first from `.cohortguard.yaml`, then from the command line
+// (ARCHITECTURE habit 4: the YAML and program_options fill the same plain struct).
+//
+// The config file is a map of sections, each loaded by one entry of a table in config.cc
+// (`fail_on`, `rules`, `allowlist`, `baseline`); a new section (e.g. `remotes`) is a new entry
+// and a new field here. Unknown keys are errors. Schema: README "Configuration".
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace cg {
+
+// One allowlist entry. Every key given must match (they combine with "and"); at least one of
+// path, blob, sha256, rule, fingerprint is required, and so is `reason`.
+struct AllowEntry {
+  std::string path;         // glob (policy/path_glob), relative to the top of the work tree
+  std::string blob;         // git blob id of the outer file (`git hash-object FILE`), 40 hex
+  std::string sha256;       // SHA-256 of the outer file's bytes, 64 hex
+  std::string rule;         // rule id; `*` matches any run of characters (`secrets.*`)
+  std::string fingerprint;  // one finding, as reports print it
+  std::string reason;       // why this is fine (mandatory)
+  std::string expires;      // YYYY-MM-DD: the entry applies through that day, then stops
+  std::string where;        // "file:line", for messages
+};
+
+struct PolicyOptions {
+  std::string fail_on = "medium";             // high | medium | low | never
+  std::vector<std::string> rule_paths;        // extra rule files or folders
+  bool no_default_rules = false;
+  std::vector<std::string> disabled_rules;    // rule ids left out of the scan
+  std::vector<AllowEntry> allowlist;
+  std::string baseline;                       // a JSON report: its findings are not reported again
+  bool show_suppressed = false;               // list suppressed findings in the report
+  std::string root;                           // folder allowlist paths are relative to
+  std::string file;                           // the config file read, if any
+};
+
+// Reads a config file into `into`; relative paths in it (rule paths, baseline) are taken
+// relative to the file's folder, which also becomes `root`. Errors name file and line.
+Status LoadConfigFile(const std::string& file, PolicyOptions* into);
+
+// The same from text already in memory (`file` is used for messages and relative paths).
+Status LoadConfigText(const std::string& file, const std::string& text, PolicyOptions* into);
+
+// True for a valid calendar date written YYYY-MM-DD.
+bool IsIsoDate(const std::string& text);
+
+}  // namespace cg

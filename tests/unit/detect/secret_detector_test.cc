@@ -1,0 +1,158 @@
+#include "detect/secret_detector.h"
+
+#include <gtest/gtest.h>
+
+#include "detect/secret_rule_examples.h"
+#include "detect/secret_value.h"
+#include "rules/rule_loader.h"
+#include "support/non_secrets.h"
+
+namespace cg {
+namespace {
+
+const RuleSet& DefaultRules() {
+  static const RuleSet* rules = [] {
+    auto r = LoadRules(false, {});
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return new RuleSet(std::move(*r));
+  }();
+  return *rules;
+}
+
+std::vector<Finding> Scan(const std::string& text, const std::string& path = "config.env", int64_t first_line = 1) {
+  SecretDetector d(DefaultRules().secrets);
+  ResultCollector out;
+  Origin o;
+  o.path = path;
+  d.ScanLines(text, first_line, o, out);
+  return out.findings;
+}
+
+TEST(SecretRules, EveryBuiltInExampleBehaves) {
+  ExampleReport r = RunSecretExamples(DefaultRules());
+  EXPECT_GE(r.rules, 20u);
+  EXPECT_GE(r.examples, 2 * r.rules);
+  for (const auto& f : r.failures)
+    ADD_FAILURE() << f.where << ": rule " << f.rule << " example should " << (f.should_match ? "" : "not ") << "match";
+}
+
+TEST(SecretDetector, BuiltInPatternsCompileIntoOneSet) {
+  EXPECT_TRUE(SecretDetector(DefaultRules().secrets).uses_set());
+}
+
+TEST(SecretRules, ExampleRunnerReportsAWrongExample) {
+  RuleSet set;
+  ASSERT_TRUE(LoadRulePack({"t.yaml", "pack: t\nsecrets:\n  - id: gh\n    title: GH\n"
+                                      "    pattern: '\\b(?P<secret>ghp_[A-Za-z0-9]{36})\\b'\n"
+                                      "    examples:\n      match: ['nothing to see']\n"
+                                      "      no_match: ['t=ghp_MFLZDe1f8rESQedUStPKR0CsTy4Qwb8DwkNh']\n"},
+                           &set).ok());
+  ExampleReport r = RunSecretExamples(set);
+  ASSERT_EQ(r.failures.size(), 2u);
+  EXPECT_EQ(r.failures[0].where, "t.yaml:7");
+  EXPECT_TRUE(r.failures[0].should_match);
+  EXPECT_FALSE(r.failures[1].should_match);
+}
+
+TEST(SecretDetector, FindingHasRuleLineMaskAndNeverTheSecret) {
+  const std::string secret = "ghp_MFLZDe1f8rESQedUStPKR0CsTy4Qwb8DwkNh";
+  auto f = Scan("# deploy\n\nGITHUB_TOKEN=" + secret + "\n", "ci/deploy.sh", 10);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].rule, "secrets.github-token");
+  EXPECT_EQ(f[0].category, "secret");
+  EXPECT_EQ(f[0].severity, Severity::kHigh);
+  EXPECT_EQ(f[0].line, 12);
+  EXPECT_EQ(f[0].masked.substr(0, 4), "ghp_");
+  EXPECT_EQ(f[0].masked.find_first_not_of('*', 4), std::string::npos);
+  for (const std::string& field : {f[0].message, f[0].masked, f[0].fingerprint, f[0].evidence[0].what})
+    EXPECT_EQ(field.find(secret.substr(4, 12)), std::string::npos) << field;
+}
+
+TEST(SecretDetector, MultiLineKeyIsReportedOnItsBeginLine) {
+  auto f = Scan("x = 1\n-----BEGIN OPENSSH PRIVATE KEY-----\n"
+                "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n"
+                "R1UYzaLiA/zNyD7CHLn/xC+1hsYgBds1ghxY5OokvQyx7eNWVQ4vnakJkS1pAWTN\n-----END OPENSSH PRIVATE KEY-----\n");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].rule, "secrets.openssh-private-key");
+  EXPECT_EQ(f[0].line, 2);
+}
+
+TEST(SecretDetector, SpecificRuleWinsOverGenericAssignment) {
+  auto f = Scan("SB_AUTH_TOKEN=81584d8c4fa2815d2802827283e0ad84\nAPI_TOKEN=\"ghp_MFLZDe1f8rESQedUStPKR0CsTy4Qwb8DwkNh\"\n");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].rule, "secrets.sevenbridges-token");
+  EXPECT_EQ(f[1].rule, "secrets.github-token");
+}
+
+TEST(SecretDetector, FingerprintSurvivesLineShiftButNotAnotherSecret) {
+  const std::string a = "aws_access_key_id = AKIAUJZDE8GXD6NCF10E\n";
+  auto before = Scan(a);
+  auto after = Scan("# added\n# lines\n" + a);
+  auto other = Scan("aws_access_key_id = AKIAPF91DHODZDOC9IS0\n");
+  ASSERT_EQ(before.size(), 1u);
+  ASSERT_EQ(after.size(), 1u);
+  ASSERT_EQ(other.size(), 1u);
+  EXPECT_NE(before[0].line, after[0].line);
+  EXPECT_EQ(before[0].fingerprint, after[0].fingerprint);
+  EXPECT_NE(before[0].fingerprint, other[0].fingerprint);
+}
+
+TEST(SecretDetector, DocumentationPlaceholdersDoNotFire) {
+  for (const char* text : {"aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n", "GITHUB_TOKEN=<YOUR_TOKEN>\n",
+                           "token: ${GITHUB_TOKEN}\n", "password = \"xxxxxxxxxxxx\"\n",
+                           "api_key = \"{{ vault_api_key }}\"\n", "SLACK_TOKEN=xoxb-xxxxxxxxxxxx-xxxxxxxxxxxx\n",
+                           "postgres://user:password@localhost/db\n", "secret = \"changeme-please\"\n"})
+    EXPECT_TRUE(Scan(text).empty()) << text;
+}
+
+TEST(SecretDetector, UkbKeyFileFiresOnlyByName) {
+  const std::string key = "12345\nOMTNwncxvjcnqcMUP6n0a0uARxlNtencYFJEeAgYzQJjOIfPkzSrAsQtA9dtVK4w\n";
+  EXPECT_EQ(Scan(key, "k12345r.ukbkey").size(), 1u);
+  EXPECT_TRUE(Scan(key, "hashes.txt").empty());
+  Origin in_zip;
+  SecretDetector d(DefaultRules().secrets);
+  ResultCollector out;
+  in_zip.path = "backup.zip";
+  in_zip.member = "home/.ukbkey";
+  d.ScanLines(key, 1, in_zip, out);
+  EXPECT_EQ(out.findings.size(), 1u) << "the archive member's name counts";
+}
+
+TEST(SecretPrecision, RealisticNonSecretsGiveNothingAtMediumOrAbove) {
+  for (const auto& [path, text] : testing::NonSecretCorpus(7, 1)) {
+    for (const Finding& f : Scan(text, path))
+      if (f.severity >= Severity::kMedium)
+        ADD_FAILURE() << path << " line " << *f.line << ": " << f.rule << " " << f.masked;
+  }
+}
+
+struct ValueCase {
+  const char* value;
+  bool placeholder;
+};
+
+TEST(SecretValue, PlaceholderTable) {
+  const ValueCase cases[] = {
+      {"AKIAIOSFODNN7EXAMPLE", true}, {"<YOUR_TOKEN>", true},  {"${DB_PASSWORD}", true},
+      {"xxxxxxxxxxxx", true},         {"{{ token }}", true},   {"%(password)s", true},
+      {"password", true},             {"12345678abc", true},   {"$TOKEN", true},
+      {"k2Vq9Lr7Tz4Wn8Xp", false},    {"9Zmti18c6EudM7Oyf5", false},
+  };
+  for (const auto& c : cases) EXPECT_EQ(LooksLikePlaceholder(c.value), c.placeholder) << c.value;
+}
+
+TEST(SecretValue, MaskShowsAtMostFourCharactersAndAThirdOfShortValues) {
+  EXPECT_EQ(MaskSecret("ghp_MFLZDe1f8rESQedU"), "ghp_****************");
+  EXPECT_EQ(MaskSecret("abcdefgh"), "ab******");
+  EXPECT_EQ(MaskSecret(std::string(200, 'Q')).size(), 32u);
+}
+
+TEST(SecretValue, EntropyAndClasses) {
+  EXPECT_DOUBLE_EQ(ShannonEntropy("aaaa"), 0.0);
+  EXPECT_DOUBLE_EQ(ShannonEntropy("abcd"), 2.0);
+  EXPECT_EQ(CharacterClasses("aB3-"), 4);
+  EXPECT_EQ(CharacterClasses("deadbeef00"), 2);
+}
+
+}  // namespace
+}  // namespace cg
