@@ -120,6 +120,23 @@ bool LooksLikeHeader(const std::vector<std::string>& first, const std::vector<st
   return votes > 0;
 }
 
+// A one-column list of identifiers (a withdrawal list, a sample list): every record a single
+// token, nearly all of the body holding a digit. Word lists and prose are not lists.
+bool IsIdList(const std::vector<Record>& recs) {
+  if (recs.size() < 3) return false;
+  size_t with_digit = 0;
+  for (size_t i = 0; i < recs.size(); ++i) {
+    std::string_view r = recs[i].text;
+    bool digit = false;
+    for (char c : r) {
+      if (c >= '0' && c <= '9') digit = true;
+      else if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.' && c != '"') return false;
+    }
+    if (i > 0 && digit) ++with_digit;
+  }
+  return with_digit * 10 >= (recs.size() - 1) * 9;
+}
+
 }  // namespace
 
 bool IsNumericCell(std::string_view s) {
@@ -199,11 +216,13 @@ std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, con
     if (c.share < needed) continue;
     if (c.share > best.share + 0.05 || (best.delimiter == 0)) best = c;
   }
-  if (best.delimiter == 0) return std::nullopt;
+  const bool list = best.delimiter == 0 && IsIdList(recs);
+  if (best.delimiter == 0 && !list) return std::nullopt;
+  if (list) best.delimiter = '\n';  // never inside a record: each record is one field
 
   TableView& t = out.table;
-  t.format = "delimited";
-  t.delimiter = best.delimiter;
+  t.format = list ? "list" : "delimited";
+  t.delimiter = list ? 0 : best.delimiter;
   std::vector<std::string> first = SplitRecord(recs[0].text, best.delimiter);
   std::vector<std::vector<std::string>> body;
   for (size_t i = 1; i < recs.size() && body.size() < 50; ++i) body.push_back(SplitRecord(recs[i].text, best.delimiter));
