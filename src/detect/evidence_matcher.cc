@@ -68,7 +68,7 @@ std::optional<EvidenceMatch> MatchEvidence(const EvidenceRule& e, const TableCon
     const Validator* v = FindValidator(e.validator);
     std::vector<int> columns;
     if (e.scope == ValueScope::kIdColumn) {
-      if (id_column < 0 && !tv.has_header) id_column = 0;
+      if (id_column < 0 && (!tv.has_header || tv.column_count() == 1)) id_column = 0;
       if (id_column >= 0) columns.push_back(id_column);
     } else if (e.scope == ValueScope::kColumns) {
       columns = MatchingColumns(e.scope_columns, t);

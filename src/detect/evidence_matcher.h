@@ -39,8 +39,8 @@ struct ValueStats {
 };
 ValueStats CheckColumn(const TableView& t, int column, ValidatorFn fn);
 
-// `id_column` is the id column found so far by column evidence (or -1). A headerless table's
-// ids are taken to be its first column.
+// `id_column` is the id column found so far by column evidence (or -1). A headerless or
+// one-column table's ids are taken to be its first column.
 std::optional<EvidenceMatch> MatchEvidence(const EvidenceRule& e, const TableContext& t, int id_column);
 
 // The columns whose normalised names match `patterns`.

@@ -121,15 +121,15 @@ std::string DescribeDecision(double confidence, int64_t rows, Severity ceiling, 
   std::string out = "confidence " + Fixed(confidence) + " reaches " + SeverityName(by_score) + " (low " +
                     Fixed(p.report_threshold) + ", medium " + Fixed(p.medium_threshold) + ", high " +
                     Fixed(p.high_threshold) + ")";
-  if (*sev < by_score) {
-    if (rows <= p.example_max_rows && *sev == Severity::kLow)
-      out += "; capped at low: " + std::to_string(rows) + " rows is an example (at most " +
-             std::to_string(p.example_max_rows) + ")";
-    else if (rows <= p.few_max_rows && *sev == Severity::kMedium)
-      out += "; capped at medium: only " + std::to_string(rows) + " rows (at most " + std::to_string(p.few_max_rows) + ")";
-    else
-      out += std::string("; capped at the rule's max_severity ") + SeverityName(ceiling);
-  }
+  if (rows <= p.example_max_rows)
+    out += "; " + std::to_string(rows) + " rows is an example (at most " + std::to_string(p.example_max_rows) +
+           " rows): low at most";
+  else if (rows <= p.few_max_rows)
+    out += "; only " + std::to_string(rows) + " rows (at most " + std::to_string(p.few_max_rows) + "): medium at most";
+  if (*sev < std::min(by_score, rows <= p.example_max_rows ? Severity::kLow
+                                 : rows <= p.few_max_rows  ? Severity::kMedium
+                                                           : Severity::kHigh))
+    out += std::string("; capped at the rule's max_severity ") + SeverityName(ceiling);
   return out;
 }
 

@@ -75,6 +75,7 @@ struct Candidate {
   size_t mode = 0;      // most common field count
   double share = 0;     // records with that count
   bool header_fits = false;
+  bool header_exact = false;  // the first record has exactly the body's field count
 };
 
 Candidate Score(const std::vector<Record>& recs, char d) {
@@ -89,7 +90,16 @@ Candidate Score(const std::vector<Record>& recs, char d) {
   c.share = n > 1 ? static_cast<double>(counts[c.mode]) / static_cast<double>(n - 1) : 0;
   size_t first = SplitRecord(recs[0].text, d).size();
   c.header_fits = first == c.mode || first + 1 == c.mode;
+  c.header_exact = first == c.mode;
   return c;
+}
+
+// Between delimiters that split the body about equally well: a header that fits exactly beats
+// one that fits only as R row names, then more columns win. (A semicolon file with decimal
+// commas splits evenly on ',' too, into fewer columns and with a header one field "short".)
+bool Better(const Candidate& c, const Candidate& best) {
+  if (c.header_exact != best.header_exact) return c.header_exact;
+  return c.mode > best.mode;
 }
 
 // Votes, column by column, on whether the first record names the columns (the idea behind
@@ -214,7 +224,8 @@ std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, con
     if (c.mode < 2 || !c.header_fits) continue;
     double needed = recs.size() >= 10 ? 0.8 : 0.9;
     if (c.share < needed) continue;
-    if (c.share > best.share + 0.05 || (best.delimiter == 0)) best = c;
+    if (best.delimiter == 0 || c.share > best.share + 0.05 || (c.share + 0.05 >= best.share && Better(c, best)))
+      best = c;
   }
   const bool list = best.delimiter == 0 && IsIdList(recs);
   if (best.delimiter == 0 && !list) return std::nullopt;
