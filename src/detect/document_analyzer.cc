@@ -9,12 +9,15 @@
 namespace cg {
 
 DocumentAnalyzer::DocumentAnalyzer(const RuleSet& rules, std::vector<const TextDetector*> text_detectors)
-    : rules_(rules), participant_(rules), text_detectors_(std::move(text_detectors)) {}
+    : rules_(rules), participant_(rules), small_cells_(rules), text_detectors_(std::move(text_detectors)) {}
 
 void DocumentAnalyzer::AnalyzeTable(const TableView& table, const Origin& origin, const AnalyzeOptions& options,
                                     ResultCollector& out) const {
   TableVerdict v = participant_.Inspect(table, origin);
+  const bool flagged = v.finding && v.finding->category == "participant-data";
   if (v.finding) out.findings.push_back(std::move(*v.finding));
+  if (auto small = small_cells_.Inspect(table, origin, v.negatives, flagged, &v.explanation))
+    out.findings.push_back(std::move(*small));
   if (options.explain) out.explanations.push_back(std::move(v.explanation));
 }
 
@@ -92,7 +95,7 @@ Status DocumentAnalyzer::AnalyzeText(Document& doc, const AnalyzeOptions& option
     for (const auto& a : rules_.attributes)
       if (a.columns.Matches(n)) return true;
     for (const auto& ng : rules_.negatives)
-      if (ng.columns.Matches(n)) return true;
+      if (ng.match.kind == "columns" && ng.match.columns.Matches(n)) return true;
     return false;
   };
   std::optional<SniffedTable> sniffed = SniffTable(*head, complete, so);

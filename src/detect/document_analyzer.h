@@ -13,6 +13,7 @@
 #include "core/document.h"
 #include "core/scan_result.h"
 #include "detect/participant_detector.h"
+#include "detect/small_cell_detector.h"
 #include "detect/text_detector.h"
 #include "rules/rule_set.h"
 
@@ -40,6 +41,7 @@ class DocumentAnalyzer {
  private:
   const RuleSet& rules_;
   ParticipantDetector participant_;
+  SmallCellDetector small_cells_;
   std::vector<const TextDetector*> text_detectors_;
 };
 

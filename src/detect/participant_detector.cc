@@ -5,28 +5,24 @@
 #include <set>
 #include <sstream>
 
-#include "detect/validators.h"
+#include "detect/evidence_matcher.h"
 
 namespace cg {
 namespace {
 
 constexpr size_t kMaxReportedColumns = 100;
-constexpr size_t kMaxNamedInEvidence = 5;
 
 std::string WithThousands(int64_t n) {
-  std::string s = std::to_string(n < 0 ? -n : n);
-  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
-  return n < 0 ? "-" + s : s;
-}
-
-std::string NameSome(const std::vector<std::string>& names) {
-  std::string out;
-  for (size_t i = 0; i < names.size() && i < kMaxNamedInEvidence; ++i) out += (i ? ", " : "") + names[i];
-  if (names.size() > kMaxNamedInEvidence) out += ", ...";
+  const std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out = n < 0 ? "-" : "";
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
   return out;
 }
 
-std::string Weight(double w) {
+std::string Fixed(double w) {
   std::ostringstream ss;
   ss.precision(2);
   ss << std::fixed << w;
@@ -36,25 +32,72 @@ std::string Weight(double w) {
 struct RuleScore {
   const TableRule* rule = nullptr;
   double confidence = 0;
-  bool content_evidence = false;  // a column or value match, not just a file name
+  bool content_evidence = false;  // a column, value, shape or format match
   int id_column = -1;
   std::vector<Evidence> evidence;
 };
 
-// Share of sampled, present values in `col` that pass `fn`, and whether they are unique.
-void CheckValues(const TableView& t, int col, ValidatorFn fn, double* pass_share, bool* unique, size_t* sampled) {
-  std::set<std::string> seen;
-  size_t present = 0, pass = 0;
-  bool dup = false;
-  for (const auto& row : t.rows) {
-    if (col >= static_cast<int>(row.size()) || row[col].empty()) continue;
-    ++present;
-    if (fn(row[col])) ++pass;
-    if (!seen.insert(row[col]).second) dup = true;
+// Sensitive attribute columns: by name (the value-checked weight when the values agree), and
+// for a headerless table by values alone, each column claimed by one attribute at most.
+void AddAttributes(const RuleSet& rules, const TableContext& ctx, RuleScore& rs, double& keep) {
+  std::set<int> claimed;
+  if (rs.id_column >= 0) claimed.insert(rs.id_column);
+  else if (!ctx.table.has_header) claimed.insert(0);
+  for (const AttributeRule& a : rules.attributes) {
+    const Validator* v = a.validator.empty() ? nullptr : FindValidator(a.validator);
+    std::vector<int> hits = MatchingColumns(a.columns, ctx);
+    double weight = a.weight;
+    std::string what;
+    if (!hits.empty()) {
+      what = "sensitive column(s): " + NameColumns(ctx, hits);
+      for (int col : hits) {
+        ValueStats s = v ? CheckColumn(ctx.table, col, v->fn) : ValueStats{};
+        if (v && s.sampled >= 2 && s.share() >= 0.8) {
+          weight = std::max(weight, a.value_weight);
+          what += " (" + ctx.ColumnLabel(col) + " holds " + v->name + " values)";
+          break;
+        }
+      }
+    } else if (v && !ctx.table.has_header) {
+      for (int col = 1; col < static_cast<int>(ctx.table.column_count()); ++col) {
+        if (claimed.count(col)) continue;
+        ValueStats s = CheckColumn(ctx.table, col, v->fn);
+        if (s.sampled < 2 || s.share() < 0.8) continue;
+        claimed.insert(col);
+        weight = a.value_weight;
+        what = std::string(v->name) + " values in " + ctx.ColumnLabel(col);
+        hits.push_back(col);
+        break;
+      }
+    }
+    if (hits.empty()) continue;
+    keep *= 1 - weight;
+    rs.evidence.push_back({"attribute/" + a.id, what, weight});
   }
-  *sampled = present;
-  *pass_share = present ? static_cast<double>(pass) / present : 0;
-  *unique = !dup;
+}
+
+RuleScore ScoreRule(const RuleSet& rules, const TableRule& rule, const TableContext& ctx) {
+  RuleScore rs;
+  rs.rule = &rule;
+  double keep = 1.0;  // product of (1 - w) over evidence that fired
+  auto fire = [&](const EvidenceRule& e, const EvidenceMatch& m) {
+    keep *= 1 - e.weight;
+    rs.content_evidence |= e.IsContent();
+    if (m.column >= 0 && rs.id_column < 0) rs.id_column = m.column;
+    rs.evidence.push_back({rule.id + "/" + e.id, m.what, e.weight});
+  };
+  // Column evidence first: it decides which column holds the ids.
+  for (const EvidenceRule& e : rule.evidence)
+    if (e.kind == "columns")
+      if (auto m = MatchEvidence(e, ctx, -1)) fire(e, *m);
+  const int id_column = rs.id_column;
+  for (const EvidenceRule& e : rule.evidence)
+    if (e.kind != "columns")
+      if (auto m = MatchEvidence(e, ctx, id_column)) fire(e, *m);
+  if (!rs.content_evidence) return rs;  // a file name or a row count never decides alone
+  if (rule.use_attributes) AddAttributes(rules, ctx, rs, keep);
+  rs.confidence = 1 - keep;
+  return rs;
 }
 
 }  // namespace
@@ -69,84 +112,48 @@ std::optional<Severity> SeverityFor(double confidence, int64_t rows, Severity ce
   return std::min(s, ceiling);
 }
 
+std::string DescribeDecision(double confidence, int64_t rows, Severity ceiling, const ScoringPolicy& p) {
+  std::optional<Severity> sev = SeverityFor(confidence, rows, ceiling, p);
+  if (!sev) return "confidence " + Fixed(confidence) + " is below the report threshold " + Fixed(p.report_threshold);
+  Severity by_score = confidence >= p.high_threshold ? Severity::kHigh
+                      : confidence >= p.medium_threshold ? Severity::kMedium
+                                                         : Severity::kLow;
+  std::string out = "confidence " + Fixed(confidence) + " reaches " + SeverityName(by_score) + " (low " +
+                    Fixed(p.report_threshold) + ", medium " + Fixed(p.medium_threshold) + ", high " +
+                    Fixed(p.high_threshold) + ")";
+  if (rows <= p.example_max_rows)
+    out += "; " + std::to_string(rows) + " rows is an example (at most " + std::to_string(p.example_max_rows) +
+           " rows): low at most";
+  else if (rows <= p.few_max_rows)
+    out += "; only " + std::to_string(rows) + " rows (at most " + std::to_string(p.few_max_rows) + "): medium at most";
+  if (*sev < std::min(by_score, rows <= p.example_max_rows ? Severity::kLow
+                                 : rows <= p.few_max_rows  ? Severity::kMedium
+                                                           : Severity::kHigh))
+    out += std::string("; capped at the rule's max_severity ") + SeverityName(ceiling);
+  return out;
+}
+
 TableVerdict ParticipantDetector::Inspect(const TableView& t, const Origin& origin) const {
-  std::vector<std::string> names;
-  for (const auto& h : t.header) names.push_back(NormaliseColumnName(h));
-  const std::string where = origin.member.empty() ? origin.path : origin.path + "!" + origin.member;
+  const TableContext ctx(t, origin.member.empty() ? origin.path : origin.path + "!" + origin.member);
 
   RuleScore best;
   for (const TableRule& rule : rules_.tables) {
-    RuleScore rs;
-    rs.rule = &rule;
-    double keep = 1.0;  // product of (1 - w) over evidence that fired
-    // Column evidence first: it decides which column holds the ids.
-    for (const EvidenceRule& e : rule.evidence) {
-      if (e.kind != "columns") continue;
-      std::vector<std::string> hits;
-      int first_hit = -1;
-      for (size_t i = 0; i < names.size(); ++i)
-        if (e.columns.Matches(names[i])) {
-          if (first_hit < 0) first_hit = static_cast<int>(i);
-          hits.push_back(t.header[i]);
-        }
-      if (static_cast<int>(hits.size()) < e.min_matches) continue;
-      keep *= 1 - e.weight;
-      rs.content_evidence = true;
-      if (e.id_role && rs.id_column < 0) rs.id_column = first_hit;
-      rs.evidence.push_back({rule.id + "/" + e.id,
-                             std::to_string(hits.size()) + " column(s) match: " + NameSome(hits), e.weight});
-    }
-    int id_col = rs.id_column;
-    if (id_col < 0 && !t.has_header) id_col = 0;  // headerless: ids come first
-    for (const EvidenceRule& e : rule.evidence) {
-      if (e.kind == "values" && id_col >= 0) {
-        const Validator* v = FindValidator(e.validator);
-        double share;
-        bool unique;
-        size_t sampled;
-        CheckValues(t, id_col, v->fn, &share, &unique, &sampled);
-        if (sampled >= 2 && share >= e.min_fraction && unique) {
-          keep *= 1 - e.weight;
-          rs.content_evidence = true;
-          if (rs.id_column < 0) rs.id_column = id_col;
-          rs.evidence.push_back({rule.id + "/" + e.id,
-                                 "unique " + std::string(v->name) + " values in column " +
-                                     std::to_string(id_col + 1) + " (" + std::to_string(static_cast<int>(share * 100)) +
-                                     "% of " + std::to_string(sampled) + " sampled)",
-                                 e.weight});
-        }
-      } else if (e.kind == "path" && RE2::PartialMatch(where, *e.path)) {
-        keep *= 1 - e.weight;
-        rs.evidence.push_back({rule.id + "/" + e.id, "file name matches " + e.path->pattern(), e.weight});
-      }
-    }
-    if (!rs.content_evidence) continue;  // a file name never decides alone
-    if (rule.use_attributes) {
-      for (const AttributeRule& a : rules_.attributes) {
-        std::vector<std::string> hits;
-        for (size_t i = 0; i < names.size(); ++i)
-          if (a.columns.Matches(names[i])) hits.push_back(t.header[i]);
-        if (hits.empty()) continue;
-        keep *= 1 - a.weight;
-        rs.evidence.push_back({"attribute/" + a.id, "sensitive column(s): " + NameSome(hits), a.weight});
-      }
-    }
-    rs.confidence = 1 - keep;
-    if (rs.confidence > best.confidence) best = std::move(rs);
-  }
-
-  // Negative evidence applies to whichever rule won.
-  double confidence = best.confidence;
-  for (const NegativeRule& n : rules_.negatives) {
-    std::vector<std::string> hits;
-    for (size_t i = 0; i < names.size(); ++i)
-      if (n.columns.Matches(names[i])) hits.push_back(t.header[i]);
-    if (static_cast<int>(hits.size()) < n.min_matches) continue;
-    confidence *= 1 - n.weight;
-    best.evidence.push_back({n.id, n.title + ": " + NameSome(hits), -n.weight});
+    if (static_cast<int>(t.column_count()) < rule.min_columns) continue;
+    RuleScore rs = ScoreRule(rules_, rule, ctx);
+    if (rs.content_evidence && rs.confidence > best.confidence) best = std::move(rs);
   }
 
   TableVerdict v;
+  // Negative evidence applies to whichever rule won (and is shown even when none did).
+  double confidence = best.confidence;
+  for (const NegativeRule& n : rules_.negatives) {
+    auto m = MatchEvidence(n.match, ctx, best.id_column);
+    if (!m) continue;
+    confidence *= 1 - n.weight;
+    best.evidence.push_back({n.id, n.title + ": " + m->what, -n.weight});
+    v.negatives.push_back(n.id);
+  }
+
   Explanation& ex = v.explanation;
   ex.origin = origin;
   ex.score = confidence;
@@ -155,11 +162,12 @@ TableVerdict ParticipantDetector::Inspect(const TableView& t, const Origin& orig
   ex.evidence = best.evidence;
   const Severity ceiling = best.rule ? best.rule->max_severity : Severity::kInfo;
   std::optional<Severity> sev = SeverityFor(confidence, t.row_count, ceiling, rules_.scoring);
+  const std::string why = DescribeDecision(confidence, t.row_count, ceiling, rules_.scoring);
   if (!best.rule || !sev) {
-    ex.decision = "not flagged (score " + Weight(confidence) + " < " + Weight(rules_.scoring.report_threshold) + ")";
+    ex.decision = "not flagged" + std::string(best.rule ? " (best match " + best.rule->id + ")" : "") + ": " + why;
     return v;
   }
-  ex.decision = std::string("flagged ") + SeverityName(*sev) + " as " + best.rule->id;
+  ex.decision = std::string("flagged ") + SeverityName(*sev) + " as " + best.rule->id + ": " + why;
 
   Finding f;
   f.rule = best.rule->id;

@@ -1,12 +1,18 @@
 // ParticipantDetector: decides whether a TableView holds participant-level data.
 //
-// Weighs the evidence the rule packs describe (id columns, cohort field columns, id values,
-// file names, sensitive attributes, negative evidence such as GWAS summary statistics) into a
-// confidence in [0,1], then a severity capped by row-count bands. Never touches git or the file
-// system; never copies a cell value into its output. Thread-safe (const, RuleSet is read-only).
+// For every table rule of the packs it weighs the evidence that fires (id columns, cohort field
+// columns, id and attribute values, table shapes, file names, row counts) into a confidence
+// 1 - Π(1 - w); a rule counts only once some content evidence (a column, value, shape or format
+// match) fired, so file names and row counts never decide alone. The best rule wins; negative
+// evidence (GWAS summary statistics, dictionaries, count tables, ...) then multiplies the
+// confidence by (1 - w) each. Severity comes from the thresholds, capped by the row-count bands
+// and the rule's max_severity. Never touches git or the file system; never copies a cell value
+// into its output. Thread-safe (const; RuleSet is read-only).
 #pragma once
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "core/finding.h"
 #include "core/table_view.h"
@@ -15,8 +21,9 @@
 namespace cg {
 
 struct TableVerdict {
-  std::optional<Finding> finding;  // set when confidence reaches the report threshold
-  Explanation explanation;         // always filled: what --explain prints
+  std::optional<Finding> finding;      // set when confidence reaches the report threshold
+  Explanation explanation;             // always filled: what --explain prints
+  std::vector<std::string> negatives;  // ids of the negative rules that fired
 };
 
 class ParticipantDetector {
@@ -30,5 +37,8 @@ class ParticipantDetector {
 
 // Maps a confidence and a row count to a severity under `policy` (nullopt: not a finding).
 std::optional<Severity> SeverityFor(double confidence, int64_t rows, Severity ceiling, const ScoringPolicy& policy);
+
+// Why SeverityFor decided as it did, in words, for --explain.
+std::string DescribeDecision(double confidence, int64_t rows, Severity ceiling, const ScoringPolicy& policy);
 
 }  // namespace cg

@@ -75,6 +75,7 @@ struct Candidate {
   size_t mode = 0;      // most common field count
   double share = 0;     // records with that count
   bool header_fits = false;
+  bool header_exact = false;  // the first record has exactly the body's field count
 };
 
 Candidate Score(const std::vector<Record>& recs, char d) {
@@ -89,7 +90,16 @@ Candidate Score(const std::vector<Record>& recs, char d) {
   c.share = n > 1 ? static_cast<double>(counts[c.mode]) / static_cast<double>(n - 1) : 0;
   size_t first = SplitRecord(recs[0].text, d).size();
   c.header_fits = first == c.mode || first + 1 == c.mode;
+  c.header_exact = first == c.mode;
   return c;
+}
+
+// Between delimiters that split the body about equally well: a header that fits exactly beats
+// one that fits only as R row names, then more columns win. (A semicolon file with decimal
+// commas splits evenly on ',' too, into fewer columns and with a header one field "short".)
+bool Better(const Candidate& c, const Candidate& best) {
+  if (c.header_exact != best.header_exact) return c.header_exact;
+  return c.mode > best.mode;
 }
 
 // Votes, column by column, on whether the first record names the columns (the idea behind
@@ -118,6 +128,23 @@ bool LooksLikeHeader(const std::vector<std::string>& first, const std::vector<st
   }
   if (distinct.size() < first.size()) return false;  // repeated names: data, not a header
   return votes > 0;
+}
+
+// A one-column list of identifiers (a withdrawal list, a sample list): every record a single
+// token, nearly all of the body holding a digit. Word lists and prose are not lists.
+bool IsIdList(const std::vector<Record>& recs) {
+  if (recs.size() < 3) return false;
+  size_t with_digit = 0;
+  for (size_t i = 0; i < recs.size(); ++i) {
+    std::string_view r = recs[i].text;
+    bool digit = false;
+    for (char c : r) {
+      if (c >= '0' && c <= '9') digit = true;
+      else if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.' && c != '"') return false;
+    }
+    if (i > 0 && digit) ++with_digit;
+  }
+  return with_digit * 10 >= (recs.size() - 1) * 9;
 }
 
 }  // namespace
@@ -197,13 +224,16 @@ std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, con
     if (c.mode < 2 || !c.header_fits) continue;
     double needed = recs.size() >= 10 ? 0.8 : 0.9;
     if (c.share < needed) continue;
-    if (c.share > best.share + 0.05 || (best.delimiter == 0)) best = c;
+    if (best.delimiter == 0 || c.share > best.share + 0.05 || (c.share + 0.05 >= best.share && Better(c, best)))
+      best = c;
   }
-  if (best.delimiter == 0) return std::nullopt;
+  const bool list = best.delimiter == 0 && IsIdList(recs);
+  if (best.delimiter == 0 && !list) return std::nullopt;
+  if (list) best.delimiter = '\n';  // never inside a record: each record is one field
 
   TableView& t = out.table;
-  t.format = "delimited";
-  t.delimiter = best.delimiter;
+  t.format = list ? "list" : "delimited";
+  t.delimiter = list ? 0 : best.delimiter;
   std::vector<std::string> first = SplitRecord(recs[0].text, best.delimiter);
   std::vector<std::vector<std::string>> body;
   for (size_t i = 1; i < recs.size() && body.size() < 50; ++i) body.push_back(SplitRecord(recs[i].text, best.delimiter));

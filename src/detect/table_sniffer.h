@@ -1,4 +1,5 @@
-// TableSniffer: decides whether the head of a text document is a delimited table and parses it.
+// TableSniffer: decides whether the head of a text document is a delimited table (or a one-column
+// list of ids) and parses it.
 //
 // Handles comma, tab, semicolon, pipe and whitespace delimiters; RFC 4180 quoting (doubled
 // quotes, delimiters and newlines inside quotes); a UTF-8 BOM; CRLF; ragged rows; R-style row

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include <re2/re2.h>
+
 namespace cg {
 namespace {
 
@@ -34,6 +36,15 @@ const Validator kValidators[] = {
     {"chi-number", "Scottish CHI number (DDMMYY + 4 digits, mod-11 or mod-10 check)", IsChiNumber},
     {"finngen-id", "FinnGen participant id (FG + 8 digits)", IsFinnGenId},
     {"integer-id", "a positive whole-number identifier", IsIntegerId},
+    {"coded-id", "a coded identifier (letters, digits, '_' or '-', with a digit)", IsCodedId},
+    {"date", "a calendar date (ISO, day-first or compact), optionally with a time", IsDate},
+    {"shifted-date", "a date shifted into 2100-2200 (MIMIC de-identification)", IsShiftedDate},
+    {"icd10", "an ICD-10 diagnosis code", IsIcd10Code},
+    {"uk-postcode", "a UK postcode, full or outward district", IsUkPostcode},
+    {"sex-code", "a sex code (0/1/2, M/F, male/female)", IsSexCode},
+    {"reference-sample", "a public reference-panel sample id (1000 Genomes, HGDP)", IsReferenceSampleId},
+    {"count", "a whole count, or 'n (p%)'", IsCount},
+    {"summary-cell", "a summary statistic: 'n (p%)', 'p%', 'mean (sd)', 'estimate (low-high)'", IsSummaryCell},
 };
 
 }  // namespace
@@ -88,6 +99,120 @@ bool IsIntegerId(std::string_view cell) {
   cell = Trim(cell);
   return AllDigits(cell) && cell.size() <= 12;
 }
+
+bool IsCodedId(std::string_view cell) {
+  cell = Trim(cell);
+  if (cell.size() < 3 || cell.size() > 40) return false;
+  bool digit = false;
+  for (char c : cell) {
+    if (c >= '0' && c <= '9') digit = true;
+    else if (!std::isalpha(static_cast<unsigned char>(c)) && c != '_' && c != '-') return false;
+  }
+  return digit;
+}
+
+namespace {
+
+int Number(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+bool ValidDay(int y, int m, int d) {
+  return y >= 1850 && y <= 2250 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+// Year of a date cell, or 0 when the cell is not a date.
+int DateYear(std::string_view cell) {
+  cell = Trim(cell);
+  size_t cut = cell.find_first_of(" T");  // a time may follow
+  std::string_view d = cell.substr(0, cut);
+  if (d.size() == 8 && AllDigits(d)) {
+    int y = Number(d.substr(0, 4)), m = Number(d.substr(4, 2)), day = Number(d.substr(6, 2));
+    return ValidDay(y, m, day) ? y : 0;
+  }
+  if (d.size() != 10) return 0;
+  char s1 = d[4], s2 = d[7];
+  if ((s1 == '-' || s1 == '/') && s1 == s2 && AllDigits(d.substr(0, 4)) && AllDigits(d.substr(5, 2)) &&
+      AllDigits(d.substr(8, 2))) {
+    int y = Number(d.substr(0, 4));
+    return ValidDay(y, Number(d.substr(5, 2)), Number(d.substr(8, 2))) ? y : 0;
+  }
+  s1 = d[2], s2 = d[5];
+  if ((s1 == '-' || s1 == '/' || s1 == '.') && s1 == s2 && AllDigits(d.substr(0, 2)) && AllDigits(d.substr(3, 2)) &&
+      AllDigits(d.substr(6, 4))) {
+    int y = Number(d.substr(6, 4));
+    return ValidDay(y, Number(d.substr(3, 2)), Number(d.substr(0, 2))) ? y : 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
+bool IsDate(std::string_view cell) { return DateYear(cell) != 0; }
+
+bool IsShiftedDate(std::string_view cell) {
+  int y = DateYear(cell);
+  return y >= 2100 && y <= 2200;
+}
+
+bool IsIcd10Code(std::string_view cell) {
+  cell = Trim(cell);
+  if (cell.size() < 3 || cell.size() > 8) return false;
+  char c0 = static_cast<char>(std::toupper(static_cast<unsigned char>(cell[0])));
+  if (c0 < 'A' || c0 > 'Z' || c0 == 'U') return false;
+  if (!std::isdigit(static_cast<unsigned char>(cell[1])) || !std::isdigit(static_cast<unsigned char>(cell[2])))
+    return false;
+  std::string_view rest = cell.substr(3);
+  if (!rest.empty() && rest[0] == '.') rest.remove_prefix(1);
+  if (rest.size() > 4) return false;
+  for (char c : rest)
+    if (!std::isalnum(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+bool IsUkPostcode(std::string_view cell) {
+  // Outward code (A9, A99, AA9, AA99, A9A, AA9A), then optionally the inward code 9AA.
+  static const RE2 kPostcode("(?i)[A-Z]{1,2}[0-9][A-Z0-9]?( ?[0-9][A-Z]{2})?");
+  return RE2::FullMatch(Trim(cell), kPostcode);
+}
+
+bool IsSexCode(std::string_view cell) {
+  cell = Trim(cell);
+  std::string l;
+  for (char c : cell) l.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return l == "0" || l == "1" || l == "2" || l == "m" || l == "f" || l == "u" || l == "male" || l == "female";
+}
+
+bool IsReferenceSampleId(std::string_view cell) {
+  cell = Trim(cell);
+  if (cell.size() == 7 && (cell.substr(0, 2) == "HG" || cell.substr(0, 2) == "NA")) return AllDigits(cell.substr(2));
+  return cell.size() == 9 && cell.substr(0, 4) == "HGDP" && AllDigits(cell.substr(4));
+}
+
+int64_t LeadingCount(std::string_view cell) {
+  cell = Trim(cell);
+  size_t i = 0;
+  while (i < cell.size() && (std::isdigit(static_cast<unsigned char>(cell[i])) || cell[i] == ',')) ++i;
+  std::string_view num = cell.substr(0, i), rest = cell.substr(i);
+  if (num.empty() || num.size() > 15 || num.front() == ',') return -1;
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  if (!rest.empty() && !(rest.front() == '(' && rest.back() == ')')) return -1;
+  int64_t v = 0;
+  for (char c : num)
+    if (c != ',') v = v * 10 + (c - '0');
+  return v;
+}
+
+bool IsSummaryCell(std::string_view cell) {
+  static const RE2 kSummary(
+      R"(-?[0-9][0-9,]*(\.[0-9]+)?\s*(%|\(\s*-?[0-9.]+\s*%?\s*\)|\(\s*-?[0-9.]+\s*(-|–|,|to)\s*-?[0-9.]+\s*\)|)"
+      R"(\[\s*-?[0-9.]+\s*(-|–|,|to)\s*-?[0-9.]+\s*\]|±\s*[0-9.]+))");
+  return RE2::FullMatch(Trim(cell), kSummary);
+}
+
+bool IsCount(std::string_view cell) { return LeadingCount(cell) >= 0; }
 
 const Validator* FindValidator(const std::string& name) {
   for (const auto& v : kValidators)

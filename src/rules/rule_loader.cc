@@ -10,6 +10,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "detect/validators.h"
+#include "rules/evidence_loader.h"
 #include "rules/embedded_rules.h"
 #include "rules/secret_rule_loader.h"
 
@@ -18,107 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Carries the location for error messages while walking one pack.
-struct Ctx {
-  const std::string& file;
-  std::string rule;  // current rule id, if any
-
-  Status Error(const YAML::Node& at, const std::string& what) const {
-    std::string where = file;
-    if (at.IsDefined() && at.Mark().line >= 0) where += ":" + std::to_string(at.Mark().line + 1);
-    std::string msg = where + ": ";
-    if (!rule.empty()) msg += "rule '" + rule + "': ";
-    return Status::InvalidArgument(msg + what);
-  }
-};
-
-Status GetString(const Ctx& c, const YAML::Node& n, const char* key, bool required, std::string* out) {
-  YAML::Node v = n[key];
-  if (!v) return required ? c.Error(n, std::string("missing '") + key + "'") : Status::Ok();
-  if (!v.IsScalar()) return c.Error(v, std::string("'") + key + "' must be a string");
-  *out = v.Scalar();
-  return Status::Ok();
-}
-
-Status GetDouble(const Ctx& c, const YAML::Node& n, const char* key, double lo, double hi, bool required,
-                 double* out) {
-  YAML::Node v = n[key];
-  if (!v) return required ? c.Error(n, std::string("missing '") + key + "'") : Status::Ok();
-  double d;
-  if (!v.IsScalar() || !YAML::convert<double>::decode(v, d))
-    return c.Error(v, std::string("'") + key + "' must be a number");
-  if (d < lo || d > hi)
-    return c.Error(v, std::string("'") + key + "' must be between " + std::to_string(lo) + " and " + std::to_string(hi));
-  *out = d;
-  return Status::Ok();
-}
-
-Status GetInt(const Ctx& c, const YAML::Node& n, const char* key, int64_t lo, int64_t* out) {
-  YAML::Node v = n[key];
-  if (!v) return Status::Ok();
-  int64_t i;
-  if (!v.IsScalar() || !YAML::convert<int64_t>::decode(v, i))
-    return c.Error(v, std::string("'") + key + "' must be a whole number");
-  if (i < lo) return c.Error(v, std::string("'") + key + "' must be at least " + std::to_string(lo));
-  *out = i;
-  return Status::Ok();
-}
-
-Status CompilePatterns(const Ctx& c, const YAML::Node& list, ColumnPatterns* out) {
-  if (!list.IsSequence() || list.size() == 0) return c.Error(list, "'columns' must be a non-empty list of patterns");
-  RE2::Options opts;
-  opts.set_case_sensitive(false);
-  opts.set_log_errors(false);
-  out->set = std::make_unique<RE2::Set>(opts, RE2::ANCHOR_BOTH);
-  for (const auto& p : list) {
-    if (!p.IsScalar()) return c.Error(p, "a column pattern must be a string");
-    std::string err;
-    if (out->set->Add(p.Scalar(), &err) < 0)
-      return c.Error(p, "pattern '" + p.Scalar() + "' does not compile: " + err);
-    out->sources.push_back(p.Scalar());
-  }
-  if (!out->set->Compile()) return c.Error(list, "patterns could not be compiled together (too large)");
-  return Status::Ok();
-}
-
-Status LoadEvidence(const Ctx& c, const YAML::Node& n, EvidenceRule* e) {
-  if (!n.IsMap()) return c.Error(n, "each evidence entry must be a map");
-  if (auto s = GetString(c, n, "id", true, &e->id); !s.ok()) return s;
-  Ctx ec{c.file, c.rule + "' evidence '" + e->id};
-  if (auto s = GetDouble(ec, n, "weight", 0.0, 1.0, true, &e->weight); !s.ok()) return s;
-  int kinds = (n["columns"] ? 1 : 0) + (n["values"] ? 1 : 0) + (n["path"] ? 1 : 0);
-  if (kinds != 1) return ec.Error(n, "needs exactly one of 'columns', 'values' or 'path'");
-  if (n["columns"]) {
-    e->kind = "columns";
-    if (auto s = CompilePatterns(ec, n["columns"], &e->columns); !s.ok()) return s;
-    int64_t m = 1;
-    if (auto s = GetInt(ec, n, "min_matches", 1, &m); !s.ok()) return s;
-    e->min_matches = static_cast<int>(m);
-    std::string role;
-    if (auto s = GetString(ec, n, "role", false, &role); !s.ok()) return s;
-    if (!role.empty() && role != "id") return ec.Error(n["role"], "'role' can only be 'id'");
-    e->id_role = role == "id";
-  } else if (n["values"]) {
-    e->kind = "values";
-    if (auto s = GetString(ec, n, "values", true, &e->validator); !s.ok()) return s;
-    if (!FindValidator(e->validator))
-      return ec.Error(n["values"], "unknown validator '" + e->validator + "' (known: " + ValidatorNames() + ")");
-    if (auto s = GetDouble(ec, n, "min_fraction", 0.0, 1.0, false, &e->min_fraction); !s.ok()) return s;
-  } else {
-    e->kind = "path";
-    std::string pat;
-    if (auto s = GetString(ec, n, "path", true, &pat); !s.ok()) return s;
-    RE2::Options opts;
-    opts.set_log_errors(false);
-    e->path = std::make_unique<RE2>(pat, opts);
-    if (!e->path->ok()) return ec.Error(n["path"], "pattern '" + pat + "' does not compile: " + e->path->error());
-  }
-  static const std::set<std::string> kKnown = {"id", "weight", "columns", "min_matches", "role",
-                                                "values", "min_fraction", "path"};
-  for (const auto& kv : n)
-    if (!kKnown.count(kv.first.Scalar())) return ec.Error(kv.first, "unknown key '" + kv.first.Scalar() + "'");
-  return Status::Ok();
-}
+using Ctx = RuleContext;
 
 Status LoadTable(Ctx c, const std::string& pack, const YAML::Node& n, TableRule* t) {
   if (!n.IsMap()) return c.Error(n, "each table rule must be a map");
@@ -132,7 +33,13 @@ Status LoadTable(Ctx c, const std::string& pack, const YAML::Node& n, TableRule*
   if (auto s = GetString(c, n, "max_severity", false, &sev); !s.ok()) return s;
   if (!sev.empty() && !ParseSeverity(sev, &t->max_severity))
     return c.Error(n["max_severity"], "max_severity must be high, medium, low or info");
-  if (n["attributes"]) t->use_attributes = n["attributes"].as<bool>();
+  if (auto s = GetBool(c, n, "attributes", &t->use_attributes); !s.ok()) return s;
+  int64_t min_columns = 1;
+  if (auto s = GetInt(c, n, "min_columns", 1, &min_columns); !s.ok()) return s;
+  t->min_columns = static_cast<int>(min_columns);
+  if (auto s = CheckKeys(c, n, {"id", "title", "category", "max_severity", "attributes", "min_columns", "evidence"});
+      !s.ok())
+    return s;
   YAML::Node ev = n["evidence"];
   if (!ev || !ev.IsSequence() || ev.size() == 0) return c.Error(n, "'evidence' must be a non-empty list");
   std::set<std::string> seen;
@@ -143,6 +50,42 @@ Status LoadTable(Ctx c, const std::string& pack, const YAML::Node& n, TableRule*
       return c.Error(e, "duplicate evidence id '" + t->evidence.back().id + "'");
   }
   return Status::Ok();
+}
+
+Status LoadAttribute(const Ctx& c, const std::string& pack, const YAML::Node& n, AttributeRule* a) {
+  if (!n.IsMap()) return c.Error(n, "each attribute must be a map");
+  Ctx ac = c;
+  if (auto s = GetString(ac, n, "id", true, &a->id); !s.ok()) return s;
+  ac.rule = pack + "." + a->id;
+  if (auto s = GetDouble(ac, n, "weight", 0, 1, true, &a->weight); !s.ok()) return s;
+  if (!n["columns"]) return ac.Error(n, "missing 'columns'");
+  if (auto s = CompilePatterns(ac, n["columns"], &a->columns); !s.ok()) return s;
+  if (auto s = GetString(ac, n, "values", false, &a->validator); !s.ok()) return s;
+  if (!a->validator.empty() && !FindValidator(a->validator))
+    return ac.Error(n["values"], "unknown validator '" + a->validator + "' (known: " + ValidatorNames() + ")");
+  if (auto s = GetDouble(ac, n, "value_weight", 0, 1, false, &a->value_weight); !s.ok()) return s;
+  if (a->validator.empty() != (a->value_weight == 0))
+    return ac.Error(n, "'values' and 'value_weight' go together");
+  return CheckKeys(ac, n, {"id", "weight", "columns", "values", "value_weight"});
+}
+
+Status LoadSmallCells(const Ctx& c, const std::string& pack, const YAML::Node& n, SmallCellsPolicy* p) {
+  Ctx sc{c.file, pack + ".small-cells"};
+  if (!n.IsMap()) return sc.Error(n, "'small_cells' must be a map");
+  p->enabled = true;
+  p->rule = sc.rule;
+  if (auto s = GetInt(sc, n, "threshold", 1, &p->threshold); !s.ok()) return s;
+  if (auto s = GetBool(sc, n, "zeros", &p->zeros); !s.ok()) return s;
+  if (!n["columns"]) return sc.Error(n, "missing 'columns' (the count columns)");
+  if (auto s = CompilePatterns(sc, n["columns"], &p->columns); !s.ok()) return s;
+  if (YAML::Node nw = n["not_with"]) {
+    if (!nw.IsSequence()) return sc.Error(nw, "'not_with' must be a list of negative rule ids");
+    for (const auto& id : nw) {
+      if (!id.IsScalar()) return sc.Error(id, "'not_with' must be a list of negative rule ids");
+      p->not_with.push_back(id.Scalar().find('.') == std::string::npos ? pack + "." + id.Scalar() : id.Scalar());
+    }
+  }
+  return CheckKeys(sc, n, {"threshold", "zeros", "columns", "not_with"});
 }
 
 Status LoadScoring(const Ctx& c, const YAML::Node& n, ScoringPolicy* p) {
@@ -157,7 +100,9 @@ Status LoadScoring(const Ctx& c, const YAML::Node& n, ScoringPolicy* p) {
   p->sample_rows = static_cast<int>(sample);
   if (!(p->report_threshold <= p->medium_threshold && p->medium_threshold <= p->high_threshold))
     return c.Error(n, "thresholds must satisfy report_threshold <= medium_threshold <= high_threshold");
-  return Status::Ok();
+  if (p->example_max_rows > p->few_max_rows) return c.Error(n, "example_max_rows must not exceed few_max_rows");
+  return CheckKeys(c, n, {"report_threshold", "medium_threshold", "high_threshold", "example_max_rows",
+                          "few_max_rows", "sample_rows"});
 }
 
 Status LoadPackNode(const RuleSource& src, const YAML::Node& root, RuleSet* into) {
@@ -168,7 +113,7 @@ Status LoadPackNode(const RuleSource& src, const YAML::Node& root, RuleSet* into
   if (auto s = GetString(c, root, "pack", true, &info.name); !s.ok()) return s;
   if (auto s = GetString(c, root, "description", false, &info.description); !s.ok()) return s;
   static const std::set<std::string> kKnown = {"pack", "description", "tables", "attributes", "negative",
-                                                "scoring", "secrets"};
+                                                "scoring", "small_cells", "secrets"};
   for (const auto& kv : root)
     if (!kKnown.count(kv.first.Scalar())) return c.Error(kv.first, "unknown key '" + kv.first.Scalar() + "'");
   std::set<std::string> ids;
@@ -186,12 +131,7 @@ Status LoadPackNode(const RuleSource& src, const YAML::Node& root, RuleSet* into
     if (!attrs.IsSequence()) return c.Error(attrs, "'attributes' must be a list");
     for (const auto& n : attrs) {
       AttributeRule a;
-      Ctx ac = c;
-      if (auto s = GetString(ac, n, "id", true, &a.id); !s.ok()) return s;
-      ac.rule = info.name + "." + a.id;
-      if (auto s = GetDouble(ac, n, "weight", 0, 1, true, &a.weight); !s.ok()) return s;
-      if (!n["columns"]) return ac.Error(n, "missing 'columns'");
-      if (auto s = CompilePatterns(ac, n["columns"], &a.columns); !s.ok()) return s;
+      if (auto s = LoadAttribute(c, info.name, n, &a); !s.ok()) return s;
       into->attributes.push_back(std::move(a));
     }
   }
@@ -199,22 +139,20 @@ Status LoadPackNode(const RuleSource& src, const YAML::Node& root, RuleSet* into
     if (!negs.IsSequence()) return c.Error(negs, "'negative' must be a list");
     for (const auto& n : negs) {
       NegativeRule r;
-      Ctx nc = c;
-      if (auto s = GetString(nc, n, "id", true, &r.id); !s.ok()) return s;
-      r.id = info.name + "." + r.id;
-      nc.rule = r.id;
+      Ctx nc{c.file, info.name + "."};
+      if (auto s = LoadEvidence(nc, n, &r.match, {"title"}); !s.ok()) return s;
+      nc.rule += r.match.id;
       if (auto s = GetString(nc, n, "title", true, &r.title); !s.ok()) return s;
-      if (auto s = GetDouble(nc, n, "weight", 0, 1, true, &r.weight); !s.ok()) return s;
-      int64_t m = 1;
-      if (auto s = GetInt(nc, n, "min_matches", 1, &m); !s.ok()) return s;
-      r.min_matches = static_cast<int>(m);
-      if (!n["columns"]) return nc.Error(n, "missing 'columns'");
-      if (auto s = CompilePatterns(nc, n["columns"], &r.columns); !s.ok()) return s;
+      r.id = info.name + "." + r.match.id;
+      r.weight = r.match.weight;
       into->negatives.push_back(std::move(r));
     }
   }
   if (YAML::Node sec = root["secrets"]) {
     if (auto s = LoadSecretRules(src.file, info.name, sec, into); !s.ok()) return s;
+  }
+  if (YAML::Node sc = root["small_cells"]) {
+    if (auto s = LoadSmallCells(c, info.name, sc, &into->small_cells); !s.ok()) return s;
   }
   if (YAML::Node sc = root["scoring"]) {
     if (auto s = LoadScoring(c, sc, &into->scoring); !s.ok()) return s;

@@ -4,6 +4,7 @@
 // thread-safe for matching).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,17 +25,34 @@ struct ColumnPatterns {
   bool Matches(const std::string& normalised_name) const;
 };
 
-// One weighed piece of evidence a table rule looks for.
+// Where a `values` check looks.
+enum class ValueScope {
+  kIdColumn,   // the table's id column (found by a `role: id` column, else column 1 when headerless)
+  kAnyColumn,  // any one column passes
+  kColumns,    // columns whose names match `in` patterns
+};
+
+// One weighed piece of evidence a table rule (or a negative rule) looks for.
 struct EvidenceRule {
   std::string id;            // unique within its table rule, e.g. "eid-column"
-  std::string kind;          // "columns" | "values" | "path"
+  // "columns" | "values" | "path" | "shape" | "format" | "rows"
+  std::string kind;
   ColumnPatterns columns;    // kind == columns
   int min_matches = 1;       // kind == columns: how many distinct columns must match
   bool id_role = false;      // kind == columns: the matched column is the participant-id column
-  std::string validator;     // kind == values: a validator name (detect/validators)
-  double min_fraction = 0.8; // kind == values: share of sampled id values that must pass
-  std::unique_ptr<RE2> path; // kind == path
-  double weight = 0;         // in (0,1]; negative packs use (-1,0)
+  std::string validator;     // kind == values: a cell validator name (detect/validators)
+  double min_fraction = 0.8; // kind == values: share of sampled values that must pass
+  ValueScope scope = ValueScope::kIdColumn;  // kind == values
+  ColumnPatterns scope_columns;              // kind == values, scope kColumns
+  bool unique = true;        // kind == values: the values must also be distinct
+  std::unique_ptr<RE2> path; // kind == path: matched against "path" or "path!member"
+  std::string shape;         // kind == shape: a table shape name (detect/table_shapes)
+  std::unique_ptr<RE2> format;  // kind == format: matched against TableView::format
+  int64_t min_rows = 0;      // kind == rows: at least this many data rows
+  int headerless = -1;       // -1 any table; 1 only headerless tables; 0 only tables with a header
+  double weight = 0;         // in (0,1]
+  // Column and value matches are content evidence; a rule needs some before the rest counts.
+  bool IsContent() const { return kind != "path" && kind != "rows"; }
 };
 
 // A kind of participant-level table (UK Biobank main dataset, OMOP person, ...).
@@ -43,25 +61,41 @@ struct TableRule {
   std::string title;         // for messages
   std::string category = "participant-data";
   Severity max_severity = Severity::kHigh;
+  int min_columns = 1;       // tables with fewer columns are not this kind
   std::vector<EvidenceRule> evidence;
   // Evidence that only counts once this rule matched something else (sensitive attributes).
   bool use_attributes = true;
 };
 
-// Sensitive attribute columns (sex, birth date, postcode, ...): additive, weak.
+// Sensitive attribute columns (sex, birth date, postcode, ...): additive, weak. With a
+// `validator`, a column whose sampled values pass (by name, or any column of a headerless
+// table) weighs `value_weight` instead.
 struct AttributeRule {
   std::string id;
   ColumnPatterns columns;
   double weight = 0;
+  std::string validator;
+  double value_weight = 0;
 };
 
-// Negative evidence (GWAS summary statistics, dictionaries, count tables).
+// Negative evidence (GWAS summary statistics, dictionaries, count tables): any evidence kind;
+// when it fires, the confidence is multiplied by (1 - weight).
 struct NegativeRule {
   std::string id;
   std::string title;
-  ColumnPatterns columns;
-  int min_matches = 1;
+  EvidenceRule match;
   double weight = 0;  // in (0,1]: the share of confidence it removes
+};
+
+// Small-cell aggregates (statistical disclosure control): a count table with a count in
+// [1, threshold) (or 0 when `zeros` is set) is a low-severity `small-cells` finding.
+struct SmallCellsPolicy {
+  bool enabled = false;
+  std::string rule = "aggregates.small-cells";
+  int64_t threshold = 10;
+  bool zeros = false;
+  ColumnPatterns columns;              // count columns, by name
+  std::vector<std::string> not_with;   // negative rule ids that rule a table out (GWAS, dictionaries)
 };
 
 struct ScoringPolicy {
@@ -85,6 +119,7 @@ struct RuleSet {
   std::vector<AttributeRule> attributes;
   std::vector<NegativeRule> negatives;
   std::vector<SecretRule> secrets;  // rules/secret_rule.h
+  SmallCellsPolicy small_cells;
   ScoringPolicy scoring;
 };
 

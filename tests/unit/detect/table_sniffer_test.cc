@@ -137,3 +137,34 @@ TEST(IsNumericCell, Forms) {
 
 }  // namespace
 }  // namespace cg
+
+namespace cg {
+namespace {
+
+TEST(TableSniffer, SemicolonWithDecimalCommasIsNotReadAsCommaWithRowNames) {
+  // Broke: every row held one decimal comma, so ',' split the body as evenly as ';' did and won
+  // (it comes first), reading the header as R row names; the UKB extract went unflagged.
+  std::string text = "eid;31-0.0;34-0.0;21001-0.0\n";
+  for (int i = 0; i < 30; ++i) text += std::to_string(1000000 + i * 37) + ";1;1950;27," + std::to_string(i % 10) + "\n";
+  auto t = SniffTable(text, true, SniffOptions{});
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->table.delimiter, ';');
+  EXPECT_EQ(t->table.header.size(), 4u);
+  EXPECT_EQ(t->table.header[0], "eid");
+}
+
+TEST(TableSniffer, OneColumnIdListIsAListTable) {
+  auto t = SniffTable("1234567\n2345678\n3456789\n4567890\n", true, SniffOptions{});
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->table.format, "list");
+  EXPECT_FALSE(t->table.has_header);
+  EXPECT_EQ(t->table.row_count, 4);
+  EXPECT_EQ(t->table.column_count(), 1u);
+}
+
+TEST(TableSniffer, OneColumnWordListIsNotATable) {
+  EXPECT_FALSE(SniffTable("apple\nbanana\ncherry\ndamson\n", true, SniffOptions{}));
+}
+
+}  // namespace
+}  // namespace cg

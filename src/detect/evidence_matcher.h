@@ -1,0 +1,52 @@
+// EvidenceMatcher: tests one evidence entry of a rule pack against one table.
+//
+// Column names are matched normalised; value checks run a validator over the sampled rows of one
+// column (the id column, any column, or named columns) and count when enough pass (and, for ids,
+// are distinct). What a match says names columns and counts, never a cell value. Pure; thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/table_view.h"
+#include "detect/validators.h"
+#include "rules/rule_set.h"
+
+namespace cg {
+
+// One table as the matchers see it.
+struct TableContext {
+  explicit TableContext(const TableView& t, std::string where);
+  const TableView& table;
+  std::vector<std::string> names;  // normalised header names; empty when headerless
+  std::string where;               // "path" or "path!member", for path evidence
+  // "'name'" for a table with a header, "column N" (1-based) otherwise.
+  std::string ColumnLabel(int column) const;
+};
+
+struct EvidenceMatch {
+  std::string what;  // for --explain
+  int column = -1;   // the column that matched (id role or value check), else -1
+};
+
+// How the sampled values of one column fare under a validator.
+struct ValueStats {
+  size_t sampled = 0;  // present (non-empty, non-missing) values
+  size_t passed = 0;
+  bool unique = true;
+  double share() const { return sampled ? static_cast<double>(passed) / static_cast<double>(sampled) : 0; }
+};
+ValueStats CheckColumn(const TableView& t, int column, ValidatorFn fn);
+
+// `id_column` is the id column found so far by column evidence (or -1). A headerless or
+// one-column table's ids are taken to be its first column.
+std::optional<EvidenceMatch> MatchEvidence(const EvidenceRule& e, const TableContext& t, int id_column);
+
+// The columns whose normalised names match `patterns`.
+std::vector<int> MatchingColumns(const ColumnPatterns& patterns, const TableContext& t);
+
+// "a, b, c, ..." for at most a handful of column labels.
+std::string NameColumns(const TableContext& t, const std::vector<int>& columns);
+
+}  // namespace cg

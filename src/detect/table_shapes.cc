@@ -1,0 +1,79 @@
+#include "detect/table_shapes.h"
+
+#include <algorithm>
+#include <set>
+#include <vector>
+
+#include "detect/table_sniffer.h"
+#include "detect/validators.h"
+#include "rules/rule_set.h"
+
+namespace cg {
+namespace {
+
+const TableShape kShapes[] = {
+    {"plink-fam", "PLINK .fam: FID IID father mother sex phenotype", IsPlinkFam},
+    {"labelled-matrix", "a matrix whose row labels are its column names", IsLabelledMatrix},
+    {"sequential-ids", "ids that are consecutive whole numbers", HasSequentialIds},
+};
+
+bool IsFamParent(const std::string& cell) { return cell == "0" || IsCodedId(cell) || IsIntegerId(cell); }
+
+bool IsPhenotype(const std::string& cell) { return IsNumericCell(cell) || cell == "NA"; }
+
+}  // namespace
+
+bool IsPlinkFam(const TableView& t, int /*id_column*/) {
+  if (t.has_header || t.rows.size() < 2) return false;
+  size_t ok = 0;
+  for (const auto& r : t.rows) {
+    if (r.size() != 6 || r[0].empty() || r[1].empty()) continue;
+    const std::string& sex = r[4];
+    if ((sex == "0" || sex == "1" || sex == "2") && IsFamParent(r[2]) && IsFamParent(r[3]) && IsPhenotype(r[5])) ++ok;
+  }
+  return ok * 10 >= t.rows.size() * 9;
+}
+
+bool IsLabelledMatrix(const TableView& t, int /*id_column*/) {
+  if (!t.has_header || t.header.size() < 3 || t.rows.size() < 2) return false;
+  std::set<std::string> names;
+  for (size_t i = 1; i < t.header.size(); ++i) names.insert(NormaliseColumnName(t.header[i]));
+  size_t labelled = 0;
+  for (const auto& r : t.rows)
+    if (!r.empty() && names.count(NormaliseColumnName(r[0]))) ++labelled;
+  return labelled * 10 >= t.rows.size() * 8;
+}
+
+bool HasSequentialIds(const TableView& t, int id_column) {
+  if (id_column < 0) {
+    if (t.has_header) return false;
+    id_column = 0;
+  }
+  std::vector<int64_t> ids;
+  for (const auto& r : t.rows) {
+    if (static_cast<size_t>(id_column) >= r.size() || !IsIntegerId(r[id_column])) return false;
+    int64_t v = 0;  // IsIntegerId allows at most 12 digits, around quotes or blanks
+    for (char c : r[id_column])
+      if (c >= '0' && c <= '9') v = v * 10 + (c - '0');
+    ids.push_back(v);
+  }
+  if (ids.size() < 3) return false;
+  std::sort(ids.begin(), ids.end());
+  for (size_t i = 1; i < ids.size(); ++i)
+    if (ids[i] - ids[i - 1] != 1) return false;
+  return true;
+}
+
+const TableShape* FindShape(const std::string& name) {
+  for (const auto& s : kShapes)
+    if (name == s.name) return &s;
+  return nullptr;
+}
+
+std::string ShapeNames() {
+  std::string out;
+  for (const auto& s : kShapes) out += (out.empty() ? "" : ", ") + std::string(s.name);
+  return out;
+}
+
+}  // namespace cg
