@@ -147,6 +147,20 @@ bool IsIdList(const std::vector<Record>& recs) {
   return with_digit * 10 >= (recs.size() - 1) * 9;
 }
 
+bool IsCommentLine(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  return (!s.empty() && s.front() == '#') || s.substr(0, 2) == "//";
+}
+
+// True when both records split into the same number (at least 2) of fields under a delimiter.
+bool SameShape(std::string_view a, std::string_view b) {
+  for (char d : kDelimiters) {
+    size_t n = SplitRecord(a, d).size();
+    if (n >= 2 && n == SplitRecord(b, d).size()) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsNumericCell(std::string_view s) {
@@ -216,6 +230,14 @@ std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, con
     if (IsBlank(r.text)) blank_lines += r.lines;
     else recs.push_back(r);
   }
+  // Comment lines above the table ("# synthetic test data", "// exported by ...") are a preamble,
+  // not rows; they count as physical lines only. The last of them stays when it has the shape
+  // of the row below it: then it is a header written as a comment ("#FID IID ...").
+  size_t preamble = 0;
+  while (preamble < recs.size() && IsCommentLine(recs[preamble].text)) ++preamble;
+  if (preamble > 0 && preamble < recs.size() && SameShape(recs[preamble - 1].text, recs[preamble].text)) --preamble;
+  for (size_t i = 0; i < preamble; ++i) blank_lines += recs[i].lines;
+  recs.erase(recs.begin(), recs.begin() + static_cast<std::ptrdiff_t>(preamble));
   if (recs.size() < 2) return std::nullopt;
 
   Candidate best;

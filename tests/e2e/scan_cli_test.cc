@@ -169,3 +169,19 @@ TEST(ScanCli, ToyExampleOfThreeRowsDoesNotBlock) {
 
 }  // namespace
 }  // namespace cg
+
+namespace cg {
+namespace {
+
+TEST(ScanCli, ExtractWithACommentPreambleIsStillFlagged) {
+  testing::TempDir dir;
+  dir.Write("ukb.csv", "# synthetic test data\n" + testing::UkbExtract(300));
+  auto r = testing::Cohortguard({"scan", "--format", "json", "."}, dir.str());
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["findings"].size(), 1u);
+  EXPECT_EQ(j["findings"][0]["rows"], 300);
+}
+
+}  // namespace
+}  // namespace cg

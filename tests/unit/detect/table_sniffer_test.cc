@@ -168,3 +168,30 @@ TEST(TableSniffer, OneColumnWordListIsNotATable) {
 
 }  // namespace
 }  // namespace cg
+
+namespace cg {
+namespace {
+
+// Found by the suppress work: one "# comment" line above the header hid a whole extract.
+TEST(TableSniffer, CommentLineAboveHeaderIsAPreambleNotATableBreaker) {
+  auto t = SniffTable("# synthetic test data\n// exported 2024\neid,31-0.0,34-0.0\n1000001,0,1950\n1000002,1,1961\n"
+                      "1000003,0,1970\n",
+                      true, SniffOptions{});
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->table.delimiter, ',');
+  ASSERT_EQ(t->table.header.size(), 3u);
+  EXPECT_EQ(t->table.header[0], "eid");
+  EXPECT_EQ(t->table.row_count, 3);
+  EXPECT_EQ(t->head_lines, 6);
+}
+
+TEST(TableSniffer, CommentedHeaderLineIsKeptAsTheHeader) {
+  auto t = SniffTable("#FID IID PAT MAT SEX PHENO\n1000001 1000001 0 0 1 -9\n1000002 1000002 0 0 2 -9\n", true,
+                      SniffOptions{});
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->table.row_count, 2);
+  EXPECT_EQ(t->table.column_count(), 6u);
+}
+
+}  // namespace
+}  // namespace cg
