@@ -37,6 +37,18 @@ class MemberStream : public ByteStream {
   Status status_;
 };
 
+// Reads the rest of a member, charging the guard. Corrupt data the consumer never read is
+// reported here; a limit is reported here unless the consumer already met it.
+Status Drain(MemberStream& ms) {
+  if (!ms.status().ok()) return Status::Ok();  // the consumer saw (and reported) it
+  std::vector<char> scratch(64 * 1024);
+  for (;;) {
+    auto r = ms.Read(scratch.data(), scratch.size());
+    if (!r.ok()) return r.status();
+    if (*r == 0) return Status::Ok();
+  }
+}
+
 // Collects the problems that did not stop the walk.
 class Notes {
  public:
@@ -109,16 +121,19 @@ Status ArchiveReader::Expand(Document& doc, const ContentLimits& limits, Content
     MemberStream* ms = stream.get();
     Document child(ChildOrigin(doc.origin(), path), path, std::move(stream), doc.depth() + 1);
     Status s = emit(child);
-    if (!ms->status().ok()) {
-      const Status& m = ms->status();
-      notes.Add(m.code() == StatusCode::kLimitExceeded ? m : Status::Corrupt("member '" + path + "': " + m.message()));
-      // Size and bomb limits hold for the whole archive; a failed parent stream ends it too.
-      if (m.code() == StatusCode::kLimitExceeded || in.source_failed()) break;
-    } else if (!s.ok()) {
-      notes.Add(s);  // what went wrong further down inside this member
-      // A limit hit further down (a bomb in a nested archive) holds for the whole item.
-      if (s.code() == StatusCode::kLimitExceeded) break;
+    notes.Add(s);
+    // Whatever the consumer left unread (a skipped binary) is drained here rather than skipped
+    // by libarchive: skipping a streamed deflate member inflates it anyway, and only reading it
+    // through the guard lets the ratio check see a bomb of members nobody reads.
+    if (!budget.limit_hit && !in.source_failed()) {
+      Status d = Drain(*ms);
+      if (!d.ok())
+        notes.Add(d.code() == StatusCode::kLimitExceeded ? Status::LimitExceeded(d.message() + " (member '" + path + "')")
+                                                          : Status::Corrupt("member '" + path + "': " + d.message()));
     }
+    // The member's own read errors were the consumer's to report. Size and bomb limits (here or
+    // in a container nested in this member) end the walk, and so does a failed parent stream.
+    if (budget.limit_hit || in.source_failed() || s.code() == StatusCode::kLimitExceeded) break;
   }
   return notes.Result();
 }

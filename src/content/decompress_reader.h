@@ -19,8 +19,7 @@
 namespace cg {
 
 // A stream that decompresses `source` (borrowed: it must outlive the stream) as it is read.
-// Errors are sticky: after a Corrupt or LimitExceeded every Read returns it again, and status()
-// keeps it for the reader to report even when the consumer stopped reading quietly.
+// Errors are sticky: after a Corrupt or LimitExceeded every Read returns it again.
 // Memory: one 64 KiB input buffer plus the codec's state, whatever the output size.
 class DecompressStream : public ByteStream {
  public:

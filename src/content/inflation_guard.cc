@@ -24,13 +24,17 @@ Status InflationGuard::Account(uint64_t in, uint64_t out) {
   in_ += in;
   out_ += out;
   budget_.decompressed_bytes += out;
-  if (budget_.decompressed_bytes > limits_.max_total_bytes)
+  if (budget_.decompressed_bytes > limits_.max_total_bytes) {
+    budget_.limit_hit = true;
     return Status::LimitExceeded("decompressed more than the " + HumanBytes(limits_.max_total_bytes) +
                                  " limit per item (in " + what_ + ")");
-  if (out_ >= limits_.ratio_min_bytes && static_cast<double>(out_) > limits_.max_ratio * static_cast<double>(in_))
+  }
+  if (out_ >= limits_.ratio_min_bytes && static_cast<double>(out_) > limits_.max_ratio * static_cast<double>(in_)) {
+    budget_.limit_hit = true;
     return Status::LimitExceeded("suspected decompression bomb: " + what_ + " expanded " +
                                  HumanBytes(in_) + " to more than " + HumanBytes(out_) +
                                  " (ratio above " + std::to_string(static_cast<int>(limits_.max_ratio)) + ":1)");
+  }
   return Status::Ok();
 }
 

@@ -150,8 +150,9 @@ struct Expansion {
   int max_depth_seen = 0;
 };
 
-// Mirrors the engine contract: sniff, dispatch, recurse depth-first inside emit, read stream
-// leaves to their end in fixed buffers (memory stays bounded), enforce max_depth.
+// Mirrors core/scan_engine's contract: sniff, dispatch, recurse depth-first inside emit (which
+// always returns Ok), read stream leaves to their end in fixed buffers (memory stays bounded),
+// skip binaries unread, report a leaf's read error and a reader's returned error as one error each, enforce max_depth.
 inline Status ExpandRecursively(Document& doc, const ContentLimits& limits, ContentBudget& budget, Expansion* out) {
   out->max_depth_seen = std::max(out->max_depth_seen, doc.depth());
   if (doc.table()) {
@@ -170,15 +171,20 @@ inline Status ExpandRecursively(Document& doc, const ContentLimits& limits, Cont
     Status s = reader->Expand(
         doc, limits, budget, [&](Document& child) { return ExpandRecursively(child, limits, budget, out); });
     if (!s.ok()) out->errors.push_back(doc.origin().member + ": " + s.message());
-    return s.code() == StatusCode::kLimitExceeded ? s : Status::Ok();
+    return Status::Ok();
   }
   Expansion::Leaf leaf{doc.origin().member, doc.name(), std::string(*head), 0, std::nullopt};
+  if (type == FileType::kUnknownBinary) {  // the engine skips binaries unread
+    out->leaves.push_back(leaf);
+    return Status::Ok();
+  }
   std::vector<char> buf(1 << 16);
   for (;;) {
     auto r = doc.Read(buf.data(), buf.size());
     if (!r.ok()) {
       out->leaves.push_back(leaf);
-      return r.status();
+      out->errors.push_back(doc.origin().member + ": " + r.status().message());
+      return Status::Ok();
     }
     if (*r == 0) break;
     leaf.bytes += *r;
@@ -191,8 +197,7 @@ inline Expansion ExpandBytes(const std::string& bytes, const std::string& name, 
   Expansion out;
   ContentBudget budget;
   Document doc(Origin{name, "", "", "", ""}, name, std::make_unique<MemoryStream>(bytes));
-  Status s = ExpandRecursively(doc, limits, budget, &out);
-  if (!s.ok() && out.errors.empty()) out.errors.push_back(s.message());
+  ExpandRecursively(doc, limits, budget, &out);
   return out;
 }
 
