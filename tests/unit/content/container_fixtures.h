@@ -26,9 +26,10 @@
 
 namespace cg::testing {
 
-inline std::string Gzip(const std::string& data, int level = 6) {
+// Deflates `data` whole: windowBits 15+16 writes gzip, -15 raw deflate.
+inline std::string Deflate(const std::string& data, int level, int window_bits) {
   z_stream z{};
-  if (deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) throw std::runtime_error("zlib");
+  if (deflateInit2(&z, level, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY) != Z_OK) throw std::runtime_error("zlib");
   std::string out(deflateBound(&z, data.size()) + 64, '\0');
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   z.avail_in = static_cast<uInt>(data.size());
@@ -40,20 +41,13 @@ inline std::string Gzip(const std::string& data, int level = 6) {
   return out;
 }
 
+inline std::string Gzip(const std::string& data, int level = 6) { return Deflate(data, level, 15 + 16); }
+
 // BGZF: gzip members of at most 64 KiB input, each with the "BC" extra field, then the
 // 28-byte empty end-of-file member, as bgzip writes them.
 inline std::string Bgzf(const std::string& data) {
   auto block = [](const std::string& chunk) {
-    z_stream z{};
-    deflateInit2(&z, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY);
-    std::string raw(deflateBound(&z, chunk.size()) + 16, '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(chunk.data()));
-    z.avail_in = static_cast<uInt>(chunk.size());
-    z.next_out = reinterpret_cast<Bytef*>(raw.data());
-    z.avail_out = static_cast<uInt>(raw.size());
-    deflate(&z, Z_FINISH);
-    raw.resize(z.total_out);
-    deflateEnd(&z);
+    std::string raw = Deflate(chunk, 6, -15);
     std::string b("\x1f\x8b\x08\x04\0\0\0\0\0\xff\x06\0BC\x02\0", 16);
     uint16_t bsize = static_cast<uint16_t>(18 + raw.size() + 8 - 1);
     b += static_cast<char>(bsize & 0xff);

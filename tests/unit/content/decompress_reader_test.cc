@@ -138,6 +138,17 @@ class GeneratedGzip : public ByteStream {
   bool finished_ = false;
 };
 
+// Reads `doc` to its end in 64 KiB steps, adding the byte count to `*read`.
+Status ReadToEnd(Document& doc, uint64_t* read) {
+  std::vector<char> buf(1 << 16);
+  for (;;) {
+    auto r = doc.Read(buf.data(), buf.size());
+    if (!r.ok()) return r.status();
+    if (*r == 0) return Status::Ok();
+    *read += *r;
+  }
+}
+
 long PeakRssKiB() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
@@ -153,15 +164,7 @@ TEST(DecompressReader, TwoGigabyteSingleLineStreamsInBoundedMemory) {
   DecompressReader reader(FileType::kGzip, Codec::kGzip, "gzip", "");
   long before = PeakRssKiB();
   uint64_t read = 0;
-  Status s = reader.Expand(doc, limits, budget, [&](Document& child) {
-    std::vector<char> buf(1 << 16);
-    for (;;) {
-      auto r = child.Read(buf.data(), buf.size());
-      if (!r.ok()) return r.status();
-      if (*r == 0) return Status::Ok();
-      read += *r;
-    }
-  });
+  Status s = reader.Expand(doc, limits, budget, [&](Document& child) { return ReadToEnd(child, &read); });
   EXPECT_TRUE(s.ok()) << s.message();
   EXPECT_EQ(read, kTotal);
   EXPECT_EQ(budget.decompressed_bytes, kTotal);
@@ -173,14 +176,8 @@ TEST(DecompressReader, TwoGigabyteSingleLineWithDefaultLimitsStopsEarlyAsBomb) {
   ContentBudget budget;
   Document doc(Origin{"line.txt.gz", "", "", "", ""}, "line.txt.gz", std::make_unique<GeneratedGzip>(2ull << 30));
   DecompressReader reader(FileType::kGzip, Codec::kGzip, "gzip", "");
-  Status s = reader.Expand(doc, limits, budget, [&](Document& child) {
-    std::vector<char> buf(1 << 16);
-    for (;;) {
-      auto r = child.Read(buf.data(), buf.size());
-      if (!r.ok()) return r.status();
-      if (*r == 0) return Status::Ok();
-    }
-  });
+  uint64_t read = 0;
+  Status s = reader.Expand(doc, limits, budget, [&](Document& child) { return ReadToEnd(child, &read); });
   EXPECT_EQ(s.code(), StatusCode::kLimitExceeded);
   EXPECT_LT(budget.decompressed_bytes, 128ull << 20);
 }
