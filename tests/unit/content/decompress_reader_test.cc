@@ -30,7 +30,7 @@ std::string GzipDefault(const std::string& s) { return testing::Gzip(s); }
 
 const CodecCase kCodecs[] = {
     {"gzip", GzipDefault, "pheno.csv.gz", "pheno.csv"},
-    {"bgzf", testing::Bgzf, "calls.vcf.bgz", "calls.vcf"},
+    {"bgzf", testing::Bgzf, "pheno.csv.bgz", "pheno.csv"},
     {"zstd", testing::Zstd, "pheno.csv.zst", "pheno.csv"},
     {"xz", testing::Xz, "pheno.csv.xz", "pheno.csv"},
     {"bzip2", testing::Bzip2, "pheno.csv.bz2", "pheno.csv"},
