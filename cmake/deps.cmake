@@ -13,3 +13,7 @@ find_library(READSTAT_LIBRARY NAMES readstat REQUIRED)  # Debian ships no .pc fi
 target_link_libraries(libcohortguard PUBLIC
   PkgConfig::ZLIB PkgConfig::ZSTD PkgConfig::LZMA PkgConfig::ARCHIVE PkgConfig::SQLITE3
   PkgConfig::CRYPTO PkgConfig::HTSLIB PkgConfig::CURL ${BZ2_LIBRARY} ${READSTAT_LIBRARY})
+# Container readers: simdjson parses notebooks and JSON records; expat reads xlsx/ods sheet XML.
+pkg_check_modules(SIMDJSON REQUIRED IMPORTED_TARGET simdjson)
+pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
+target_link_libraries(libcohortguard PUBLIC PkgConfig::SIMDJSON PkgConfig::EXPAT)

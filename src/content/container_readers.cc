@@ -1,9 +1,28 @@
 // Registration of compression, archive, spreadsheet, notebook, HTML and JSON readers.
 // Each reader lives in its own file; this list is the only place that names them all.
+#include "content/archive_reader.h"
+#include "content/decompress_reader.h"
+#include "content/html_reader.h"
+#include "content/json_records_reader.h"
+#include "content/notebook_reader.h"
 #include "content/reader_registry.h"
+#include "content/xlsx_reader.h"
 
 namespace cg {
 
-void AddContainerReaders(std::vector<std::unique_ptr<ContentReader>>* /*out*/) {}
+void AddContainerReaders(std::vector<std::unique_ptr<ContentReader>>* out) {
+  out->push_back(std::make_unique<DecompressReader>(FileType::kGzip, Codec::kGzip, "gzip",
+                                                    "gzip, streamed (zlib); concatenated members too"));
+  out->push_back(std::make_unique<DecompressReader>(FileType::kBgzf, Codec::kGzip, "bgzf",
+                                                    "BGZF (bgzip, genomics), streamed (zlib)"));
+  out->push_back(std::make_unique<DecompressReader>(FileType::kZstd, Codec::kZstd, "zstd", "zstd, streamed (libzstd)"));
+  out->push_back(std::make_unique<DecompressReader>(FileType::kXz, Codec::kXz, "xz", "xz, streamed (liblzma)"));
+  out->push_back(std::make_unique<DecompressReader>(FileType::kBzip2, Codec::kBzip2, "bzip2", "bzip2, streamed (libbz2)"));
+  out->push_back(std::make_unique<ArchiveReader>());
+  out->push_back(std::make_unique<XlsxReader>());
+  out->push_back(std::make_unique<NotebookReader>());
+  out->push_back(std::make_unique<HtmlReader>());
+  out->push_back(std::make_unique<JsonRecordsReader>());
+}
 
 }  // namespace cg

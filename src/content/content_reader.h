@@ -4,7 +4,9 @@
 //
 // Readers never touch the file system or git, never write to disk, and respect ContentLimits.
 // A reader may call `emit` any number of times; each child must be fully consumed by `emit`
-// before the reader produces the next (streams are forward-only).
+// before the reader produces the next (streams are forward-only). An error a child's stream
+// returns from Read() is the consumer's to report (it knows the child's origin); the reader
+// only stops early when it must.
 #pragma once
 
 #include <cstdint>
@@ -29,6 +31,9 @@ struct ContentLimits {
 // Per-item accounting shared by every reader working on one item.
 struct ContentBudget {
   uint64_t decompressed_bytes = 0;
+  // Set when a size or ratio limit tripped anywhere in the item (content/inflation_guard):
+  // container readers stop walking the item then, so a bomb nested in an archive ends it.
+  bool limit_hit = false;
 };
 
 using EmitFn = std::function<Status(Document& child)>;

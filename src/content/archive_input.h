@@ -1,0 +1,54 @@
+// ArchiveInput: libarchive reading a zip or tar from a Document stream through
+// archive_read_open callbacks (no seek, no disk), one regular-file entry at a time.
+// Shared by ArchiveReader (every member) and the spreadsheet readers (xlsx/ods parts).
+// Not thread-safe; the Document must outlive it.
+#pragma once
+
+#include <archive.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/status.h"
+
+namespace cg {
+
+struct ArchiveEntryInfo {
+  std::string path;
+  bool encrypted = false;
+  int64_t size = -1;  // -1 when the header does not say
+};
+
+class ArchiveInput {
+ public:
+  // Opens zip and tar, or zip only (spreadsheets).
+  static Expected<std::unique_ptr<ArchiveInput>> Open(Document& doc, bool zip_only);
+  ~ArchiveInput();
+
+  // The next regular file (directories, links and devices are skipped). NotFound at the end;
+  // Corrupt (or the parent stream's own error) when a header cannot be read.
+  Status Next(ArchiveEntryInfo* info);
+  // Data of the current entry; 0 at its end.
+  Expected<size_t> ReadData(char* buf, size_t n);
+  // Compressed bytes read from the parent so far (for ratio checks).
+  uint64_t source_bytes() const { return bytes_; }
+  // The parent stream failed (not libarchive): nothing more can be read.
+  bool source_failed() const { return !source_error_.ok(); }
+
+ private:
+  explicit ArchiveInput(Document& doc) : doc_(doc), buf_(64 * 1024) {}
+  static la_ssize_t ReadCallback(archive* a, void* client, const void** out);
+  Status Error(const std::string& what);
+
+  Document& doc_;
+  archive* a_ = nullptr;
+  std::vector<char> buf_;
+  Status source_error_;
+  uint64_t bytes_ = 0;
+  uint64_t entries_ = 0;
+};
+
+}  // namespace cg

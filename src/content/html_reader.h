@@ -1,0 +1,23 @@
+// HTML files (.html/.htm: R Markdown and Quarto renders, exported notebooks, reports): every
+// top-level <table> as a table document, member `table[K]` (0-based, in page order). The page
+// is read whole up to kMaxHtmlBytes; a larger page is searched in its first kMaxHtmlBytes and
+// the rest reported as not read.
+#pragma once
+
+#include <cstdint>
+
+#include "content/content_reader.h"
+
+namespace cg {
+
+inline constexpr uint64_t kMaxHtmlBytes = 128ull << 20;
+
+class HtmlReader : public ContentReader {
+ public:
+  const char* name() const override { return "html"; }
+  const char* summary() const override { return "HTML pages (R Markdown, Quarto): every <table>"; }
+  bool Accepts(FileType type) const override { return type == FileType::kHtml; }
+  Status Expand(Document& doc, const ContentLimits& limits, ContentBudget& budget, const EmitFn& emit) override;
+};
+
+}  // namespace cg

@@ -1,0 +1,155 @@
+#include "content/json_records_reader.h"
+
+#include <simdjson.h>
+
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "content/json_text.h"
+#include "content/table_sample.h"
+
+namespace cg {
+namespace {
+
+using Record = std::vector<std::pair<std::string, std::string>>;
+
+// Collects sampled records; the header is the union of their keys in order of appearance.
+class RecordTable {
+ public:
+  void Add(simdjson::dom::object obj) {
+    ++count_;
+    if (sample_.size() >= kMaxSampleRows) return;
+    Record r;
+    for (auto field : obj) {
+      if (r.size() >= kMaxColumns) break;
+      std::string key(field.key);
+      if (!index_.count(key) && header_.size() < kMaxColumns) {
+        index_.emplace(key, header_.size());
+        header_.push_back(key);
+      }
+      r.emplace_back(std::move(key), JsonCellText(field.value));
+    }
+    sample_.push_back(std::move(r));
+  }
+  void CountOnly() { ++count_; }
+  bool empty() const { return count_ == 0; }
+  bool sample_full() const { return sample_.size() >= kMaxSampleRows; }
+
+  TableView Finish(const char* format) {
+    TableView t;
+    t.format = format;
+    t.header = header_;
+    for (Record& r : sample_) {
+      std::vector<std::string> row(header_.size());
+      for (auto& [k, v] : r) {
+        auto it = index_.find(k);
+        if (it != index_.end()) row[it->second] = std::move(v);
+      }
+      AddSampleRow(t, std::move(row));
+    }
+    t.row_count = static_cast<int64_t>(count_);
+    return t;
+  }
+
+ private:
+  std::vector<std::string> header_;
+  std::unordered_map<std::string, size_t> index_;
+  std::vector<Record> sample_;
+  uint64_t count_ = 0;
+};
+
+Status ExpandArray(Document& doc, const ContentLimits& limits, const EmitFn& emit) {
+  auto text = ReadBounded(doc, std::min<uint64_t>(kMaxJsonArrayBytes, limits.max_total_bytes), "JSON array");
+  if (!text.ok()) return text.status();
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (auto err = parser.parse(*text).get(root)) return Status::Corrupt(std::string("invalid JSON: ") + simdjson::error_message(err));
+  simdjson::dom::array arr;
+  if (root.get_array().get(arr) || arr.size() == 0) return Status::Ok();
+  RecordTable table;
+  for (simdjson::dom::element e : arr) {
+    simdjson::dom::object obj;
+    if (e.get_object().get(obj)) return Status::Ok();  // not an array of records
+    table.Add(obj);
+  }
+  Document child(doc.origin(), doc.name(), table.Finish("json"), doc.depth() + 1);
+  return emit(child);
+}
+
+Status ExpandLines(Document& doc, const ContentLimits& limits, const EmitFn& emit) {
+  simdjson::dom::parser parser;
+  RecordTable table;
+  std::string line;
+  bool overlong = false;
+  uint64_t skipped_long = 0, invalid = 0;
+  std::vector<char> buf(1 << 16);
+  auto finish_line = [&]() -> bool {  // false: this is not JSON lines
+    std::string_view l = Trim(line);
+    if (overlong) {
+      ++skipped_long;
+      table.CountOnly();
+    } else if (!l.empty()) {
+      if (l.substr(0, 3) == "\xef\xbb\xbf") l.remove_prefix(3);
+      simdjson::dom::object obj;
+      if (table.sample_full()) {
+        table.CountOnly();  // past the sample, rows are counted, not parsed
+      } else if (parser.parse(l.data(), l.size(), true).get_object().get(obj)) {
+        if (table.empty()) return false;
+        ++invalid;
+        table.CountOnly();
+      } else {
+        table.Add(obj);
+      }
+    }
+    line.clear();
+    overlong = false;
+    return true;
+  };
+  for (;;) {
+    auto r = doc.Read(buf.data(), buf.size());
+    if (!r.ok()) return r.status();
+    if (*r == 0) break;
+    std::string_view chunk(buf.data(), *r);
+    while (!chunk.empty()) {
+      size_t nl = chunk.find('\n');
+      std::string_view part = chunk.substr(0, nl);
+      if (!overlong) {
+        if (line.size() + part.size() > limits.max_line_length) {
+          overlong = true;
+          line.clear();
+        } else {
+          line.append(part);
+        }
+      }
+      if (nl == std::string_view::npos) break;
+      if (!finish_line()) return Status::Ok();
+      chunk.remove_prefix(nl + 1);
+    }
+  }
+  if (!finish_line() || table.empty()) return Status::Ok();
+  Document child(doc.origin(), doc.name(), table.Finish("jsonl"), doc.depth() + 1);
+  Status s = emit(child);
+  if (!s.ok()) return s;
+  if (skipped_long > 0)
+    return Status::LimitExceeded(std::to_string(skipped_long) + " JSON lines longer than " +
+                                 std::to_string(limits.max_line_length) + " bytes were counted, not parsed");
+  if (invalid > 0) return Status::Corrupt(std::to_string(invalid) + " JSON lines are not valid JSON objects");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status JsonRecordsReader::Expand(Document& doc, const ContentLimits& limits, ContentBudget& /*budget*/,
+                                 const EmitFn& emit) {
+  auto head = doc.Peek(4096);
+  if (!head.ok()) return head.status();
+  std::string_view h = Trim(*head);
+  if (h.substr(0, 3) == "\xef\xbb\xbf") h = Trim(h.substr(3));
+  if (h.empty()) return Status::Ok();
+  if (h[0] == '[') return ExpandArray(doc, limits, emit);
+  if (h[0] == '{') return ExpandLines(doc, limits, emit);
+  return Status::Ok();
+}
+
+}  // namespace cg

@@ -1,0 +1,16 @@
+# libFuzzer targets for the container readers: reader_fuzzer.cc built once per reader.
+# Included from tests/fuzz/CMakeLists.txt (clang only). Seeds: tests/fuzz/seeds.py.
+get_target_property(_cg_lib_opts libcohortguard COMPILE_OPTIONS)
+if(NOT "${_cg_lib_opts}" MATCHES "fuzzer-no-link")
+  # Instrument the library for coverage and AddressSanitizer (once, whoever includes first).
+  target_compile_options(libcohortguard PRIVATE -fsanitize=fuzzer-no-link,address -fno-omit-frame-pointer)
+  target_link_options(libcohortguard INTERFACE -fsanitize=address)
+endif()
+set(CONTAINER_FUZZ_READERS gzip bgzf zstd xz bzip2 archive xlsx notebook html json_records text_tables)
+foreach(reader ${CONTAINER_FUZZ_READERS})
+  add_executable(fuzz_${reader} ${CMAKE_CURRENT_LIST_DIR}/reader_fuzzer.cc)
+  target_compile_definitions(fuzz_${reader} PRIVATE FUZZ_READER_${reader}=1)
+  target_compile_options(fuzz_${reader} PRIVATE -fsanitize=fuzzer,address -fno-omit-frame-pointer)
+  target_link_options(fuzz_${reader} PRIVATE -fsanitize=fuzzer,address)
+  target_link_libraries(fuzz_${reader} PRIVATE libcohortguard)
+endforeach()

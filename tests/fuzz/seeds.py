@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Writes small, valid seed inputs for each fuzz target (stdlib only, deterministic).
+
+Usage: seeds.py OUT_DIR  ->  OUT_DIR/<target>/<seed files>
+"""
+import bz2
+import gzip
+import io
+import json
+import lzma
+import os
+import sys
+import tarfile
+import zipfile
+
+CSV = b"eid,sex,year_of_birth\n1000001,1,1950\n1000002,0,1961\n"
+
+
+def zip_bytes(members):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+    return buf.getvalue()
+
+
+def tar_bytes(members):
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT) as t:
+        for name, data in members:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            info.mtime = 1700000000
+            t.addfile(info, io.BytesIO(data))
+    return buf.getvalue()
+
+
+def xlsx_bytes():
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    return zip_bytes([
+        ("xl/workbook.xml", f'<workbook {ns} {rel}><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        ("xl/_rels/workbook.xml.rels",
+         '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+        ("xl/worksheets/sheet1.xml",
+         f'<worksheet {ns}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c>'
+         '<c r="B1" t="inlineStr"><is><t>sex</t></is></c></row>'
+         '<row r="2"><c r="A2"><v>1000001</v></c><c r="B2"><v>1</v></c></row></sheetData></worksheet>'),
+        ("xl/sharedStrings.xml", f'<sst {ns}><si><t>eid</t></si></sst>'),
+    ])
+
+
+def notebook_bytes():
+    nb = {"cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": ["| a | b |\n", "|---|---|\n", "| 1 | 2 |\n"]},
+        {"cell_type": "code", "metadata": {}, "execution_count": 1, "source": ["df"], "outputs": [
+            {"output_type": "stream", "name": "stdout", "text": [CSV.decode()]},
+            {"output_type": "execute_result", "metadata": {}, "execution_count": 1, "data": {
+                "text/plain": ["       eid  sex\n", "0  1000001    1\n", "[9 rows x 2 columns]"],
+                "text/html": ["<table><tr><th></th><th>eid</th></tr><tr><th>0</th><td>1</td></tr></table>"]}}]}],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    return json.dumps(nb).encode()
+
+
+def main():
+    out = sys.argv[1]
+    html = b"<table><thead><tr><th>eid</th><th>sex</th></tr></thead><tr><td>1</td><td>&amp;</td></tr></table>"
+    seeds = {
+        "gzip": [gzip.compress(CSV, mtime=0)],
+        "bgzf": [gzip.compress(CSV, mtime=0) + gzip.compress(b"", mtime=0)],
+        "xz": [lzma.compress(CSV)],
+        "bzip2": [bz2.compress(CSV)],
+        "archive": [zip_bytes([("a/b.csv", CSV), ("../evil", b"x")]), tar_bytes([("a.csv", CSV)])],
+        "xlsx": [xlsx_bytes()],
+        "notebook": [notebook_bytes()],
+        "html": [html],
+        "json_records": [b'{"eid": 1, "sex": "F"}\n{"eid": 2}\n', b'[{"eid": 1}, {"eid": 2, "x": [1]}]'],
+        "text_tables": [b"       eid  sex\n0  1000001    1\n[9 rows x 2 columns]\n", b"| a |\n|---|\n| 1 |\n"],
+    }
+    for target, items in seeds.items():
+        d = os.path.join(out, target)
+        os.makedirs(d, exist_ok=True)
+        for i, data in enumerate(items):
+            with open(os.path.join(d, f"seed{i}"), "wb") as f:
+                f.write(data)
+
+
+if __name__ == "__main__":
+    main()
