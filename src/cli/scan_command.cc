@@ -15,6 +15,7 @@
 #include "report/report.h"
 #include "rules/rule_filter.h"
 #include "rules/rule_loader.h"
+#include "rules/secret_rule.h"
 #include "source/worktree_source.h"
 
 namespace cg {
@@ -75,6 +76,11 @@ po::options_description Describe(ScanCommandOptions& o) {
 std::vector<RuleInfo> RuleInfos(const RuleSet& rules) {
   std::vector<RuleInfo> out;
   for (const auto& t : rules.tables) out.push_back({t.id, t.title, t.category, t.max_severity});
+  for (const auto& r : rules.secrets) out.push_back({r.id, r.title, "secret", r.severity});
+  if (rules.small_cells.enabled)
+    out.push_back({rules.small_cells.rule, "Aggregate table with small cells (disclosure risk)", "small-cells",
+                   Severity::kLow});
+  out.push_back({"content.decompression-bomb", "Suspected decompression bomb", "policy", Severity::kMedium});
   return out;
 }
 

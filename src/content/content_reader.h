@@ -34,6 +34,8 @@ struct ContentBudget {
   // Set when a size or ratio limit tripped anywhere in the item (content/inflation_guard):
   // container readers stop walking the item then, so a bomb nested in an archive ends it.
   bool limit_hit = false;
+  bool bomb_suspected = false;  // the ratio limit was hit: the engine reports a finding of its own
+  bool bomb_reported = false;
 };
 
 using EmitFn = std::function<Status(Document& child)>;

@@ -31,6 +31,7 @@ Status InflationGuard::Account(uint64_t in, uint64_t out) {
   }
   if (out_ >= limits_.ratio_min_bytes && static_cast<double>(out_) > limits_.max_ratio * static_cast<double>(in_)) {
     budget_.limit_hit = true;
+    budget_.bomb_suspected = true;
     return Status::LimitExceeded("suspected decompression bomb: " + what_ + " expanded " +
                                  HumanBytes(in_) + " to more than " + HumanBytes(out_) +
                                  " (ratio above " + std::to_string(static_cast<int>(limits_.max_ratio)) + ":1)");

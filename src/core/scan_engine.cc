@@ -40,6 +40,19 @@ class CappedStream : public ByteStream {
   bool hit_ = false;
 };
 
+// A suspected decompression bomb hides whatever it holds and stalls tools that open it: a
+// finding of its own, besides the error that says where reading stopped.
+Finding BombFinding(const Origin& origin, const std::string& why) {
+  Finding f;
+  f.rule = "content.decompression-bomb";
+  f.category = "policy";
+  f.severity = Severity::kMedium;
+  f.confidence = 0.9;
+  f.origin = origin;
+  f.message = "suspected decompression bomb: its content could not be checked (" + why + ")";
+  return f;
+}
+
 std::string BaseName(const std::string& path) {
   size_t slash = path.find_last_of('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -76,6 +89,10 @@ void ScanEngine::ProcessDocument(Document& doc, ContentBudget& budget, ResultCol
       return Status::Ok();
     });
     if (!st.ok()) out.Error(doc.origin(), std::string(reader->name()) + ": " + st.message());
+    if (budget.bomb_suspected && !budget.bomb_reported) {
+      budget.bomb_reported = true;
+      out.findings.push_back(BombFinding(doc.origin(), st.message()));
+    }
     return;
   }
   if (type == FileType::kUnknownBinary) {

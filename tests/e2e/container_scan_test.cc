@@ -166,6 +166,15 @@ TEST(ContainerScan, HostileContainersAreReportedNotFatal) {
   EXPECT_TRUE(ErrorsMention(j, "path-traversal")) << j["errors"].dump(2);
   EXPECT_TRUE(ErrorsMention(j, "invalid notebook JSON")) << j["errors"].dump(2);
   EXPECT_EQ(j["stats"]["files"], 6);
+  // The bomb is also a finding of its own, once, on the outer file.
+  int bombs = 0;
+  for (const auto& f : j["findings"])
+    if (f["rule"] == "content.decompression-bomb") {
+      ++bombs;
+      EXPECT_EQ(f["path"], "42.zip");
+      EXPECT_EQ(f["category"], "policy");
+    }
+  EXPECT_EQ(bombs, 1) << j["findings"].dump(2);
 }
 
 }  // namespace
