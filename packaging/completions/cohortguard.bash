@@ -3,7 +3,7 @@
 _cohortguard() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=($(compgen -W "scan rules version help --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "scan rules config version help --help --version" -- "$cur"))
     return
   fi
   case "${COMP_WORDS[1]}" in
@@ -24,8 +24,14 @@ _cohortguard() {
       case "$prev" in
         --rules) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "list validate" -- "$cur")); return; fi
+      if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "list validate test" -- "$cur")); return; fi
       if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --rules --no-default-rules" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
+    config)
+      case "$prev" in
+        --config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+      esac
+      if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "show" -- "$cur")); return; fi
+      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --config" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
     version)
       case "$prev" in
       esac
@@ -33,7 +39,7 @@ _cohortguard() {
     help)
       case "$prev" in
       esac
-      COMPREPLY=($(compgen -W "scan rules version help --man --completion" -- "$cur")); return ;;
+      COMPREPLY=($(compgen -W "scan rules config version help --man --completion" -- "$cur")); return ;;
   esac
 }
 complete -o filenames -F _cohortguard cohortguard

@@ -39,9 +39,11 @@ int RunScanCommand(const std::vector<std::string>& args);
 int RunRulesCommand(const std::vector<std::string>& args);
 int RunVersionCommand(const std::vector<std::string>& args);
 int RunHelpCommand(const std::vector<std::string>& args);
+int RunConfigCommand(const std::vector<std::string>& args);
 
 boost::program_options::options_description ScanOptionsDescription();
 boost::program_options::options_description RulesOptionsDescription();
+boost::program_options::options_description ConfigOptionsDescription();
 
 // "usage: ...", the summary and the options, as `cohortguard NAME --help` prints them.
 void PrintCommandHelp(const Command& command, std::ostream& out);

@@ -8,9 +8,12 @@ const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
       {"scan", "scan files, folders or git history for participant data and secrets", RunScanCommand,
        ScanOptionsDescription, "cohortguard scan [PATH ...] [options]"},
-      {"rules", "list or validate rule packs", RunRulesCommand, RulesOptionsDescription,
-       "cohortguard rules list [--rules PATH]... [--no-default-rules]\ncohortguard rules validate PATH...",
-       "list validate"},
+      {"rules", "list, validate or test rule packs", RunRulesCommand, RulesOptionsDescription,
+       "cohortguard rules list [--rules PATH]... [--no-default-rules]\ncohortguard rules validate PATH...\n"
+       "cohortguard rules test [PATH...]",
+       "list validate test"},
+      {"config", "show the effective configuration and where each value came from", RunConfigCommand,
+       ConfigOptionsDescription, "cohortguard config show [--config FILE]", "show"},
       {"version", "print the version", RunVersionCommand},
       {"help", "show help for a command (help COMMAND), or generate the man page and shell completion",
        RunHelpCommand, nullptr, "cohortguard help [COMMAND]\ncohortguard help --man\ncohortguard help --completion bash|zsh"},

@@ -1,5 +1,6 @@
 #include "cli/scan_policy.h"
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "policy/fingerprint.h"
@@ -8,12 +9,23 @@
 
 namespace cg {
 
+std::string UserConfigPath() {
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  if (xdg && *xdg) return (std::filesystem::path(xdg) / "cohortguard" / "config.yaml").string();
+  const char* home = std::getenv("HOME");
+  if (home && *home) return (std::filesystem::path(home) / ".config" / "cohortguard" / "config.yaml").string();
+  return "";
+}
+
 Status LoadPolicyConfig(const std::string& config_file, PolicyOptions* into) {
-  if (!config_file.empty()) return LoadConfigFile(config_file, into);
   std::error_code ec;
+  const std::string user = UserConfigPath();
+  if (!user.empty() && std::filesystem::exists(user, ec))
+    if (auto st = LoadConfigFile(user, into); !st.ok()) return st;
+  if (!config_file.empty()) return LoadConfigFile(config_file, into);
   std::string top = FindWorkTreeTop(".").value_or(".");
   std::string candidate = (std::filesystem::path(top) / kConfigFileName).string();
-  if (top == std::filesystem::current_path(ec).string()) candidate = kConfigFileName;
+  if (top == "." || top == std::filesystem::current_path(ec).string()) candidate = kConfigFileName;
   if (!std::filesystem::exists(candidate, ec)) {
     into->root = top;
     return Status::Ok();

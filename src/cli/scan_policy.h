@@ -16,9 +16,14 @@ namespace cg {
 
 inline constexpr const char* kConfigFileName = ".cohortguard.yaml";
 
-// Reads `config_file`, or when empty `.cohortguard.yaml` at the top of the git work tree that
-// holds the current folder (else in the current folder), if there is one.
+// Reads the user's defaults ($XDG_CONFIG_HOME/cohortguard/config.yaml, else
+// ~/.config/cohortguard/config.yaml), if any, then `config_file`, or when empty
+// `.cohortguard.yaml` at the top of the git work tree that holds the current folder (else in the
+// current folder), if there is one. Later files override scalars and extend lists.
 Status LoadPolicyConfig(const std::string& config_file, PolicyOptions* into);
+
+// The user-defaults file LoadPolicyConfig looks for (it may not exist); "" without a home.
+std::string UserConfigPath();
 
 // The allowlist and baseline, read before the scan so that a bad file fails fast (exit 2).
 struct PreparedPolicy {

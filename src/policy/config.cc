@@ -184,6 +184,7 @@ Status LoadConfigText(const std::string& file, const std::string& text, PolicyOp
         if (key == s.key) section = &s;
       if (!section) return c.Error(kv.first, "unknown key '" + key + "' (known: " + SectionNames() + ")");
       if (auto s = section->load(c, kv.second, into); !s.ok()) return s;
+      into->set_at[key] = c.Where(kv.first);
     }
   } catch (const YAML::Exception& e) {
     std::string where = file;
@@ -191,6 +192,7 @@ Status LoadConfigText(const std::string& file, const std::string& text, PolicyOp
     return Status::InvalidArgument(where + ": invalid YAML: " + e.msg);
   }
   into->file = file;
+  into->files.push_back(file);
   into->root = c.dir.empty() ? "." : c.dir;
   return Status::Ok();
 }

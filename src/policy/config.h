@@ -7,6 +7,7 @@
 // and a new field here. Unknown keys are errors. Schema: README "Configuration".
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,10 @@ struct PolicyOptions {
   std::string baseline;                       // a JSON report: its findings are not reported again
   bool show_suppressed = false;               // list suppressed findings in the report
   std::string root;                           // folder allowlist paths are relative to
-  std::string file;                           // the config file read, if any
+  std::string file;                           // the last config file read, if any
+  std::vector<std::string> files;             // every config file read, in order
+  // Where each top-level key was last set ("file:line"); a key missing here has its default.
+  std::map<std::string, std::string> set_at;
 };
 
 // Reads a config file into `into`; relative paths in it (rule paths, baseline) are taken

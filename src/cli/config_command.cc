@@ -1,0 +1,101 @@
+// cohortguard config show [--config FILE]: the effective configuration, as YAML, with where each
+// value came from (a file and line, or the built-in default).
+#include <iostream>
+
+#include <boost/program_options.hpp>
+
+#include "cli/command.h"
+#include "cli/scan_policy.h"
+
+namespace cg {
+namespace po = boost::program_options;
+
+namespace {
+
+std::string Origin(const PolicyOptions& p, const std::string& key) {
+  auto it = p.set_at.find(key);
+  return it == p.set_at.end() ? "default" : it->second;
+}
+
+std::string Quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+void List(const char* key, const std::vector<std::string>& values, std::ostream& out) {
+  out << "  " << key << ":";
+  if (values.empty()) out << " []";
+  for (const auto& v : values) out << "\n    - " << Quote(v);
+  out << "\n";
+}
+
+void Show(const PolicyOptions& p, std::ostream& out) {
+  out << "# effective cohortguard configuration\n";
+  out << "# files read: ";
+  if (p.files.empty()) out << "none (built-in defaults)";
+  for (size_t i = 0; i < p.files.size(); ++i) out << (i ? ", " : "") << p.files[i];
+  out << "\n# user defaults are looked for in " << (UserConfigPath().empty() ? "(no home folder)" : UserConfigPath())
+      << "\n\n";
+  out << "fail_on: " << p.fail_on << "  # " << Origin(p, "fail_on") << "\n";
+  out << "rules:  # " << Origin(p, "rules") << "\n";
+  List("paths", p.rule_paths, out);
+  out << "  no_defaults: " << (p.no_default_rules ? "true" : "false") << "\n";
+  List("disable", p.disabled_rules, out);
+  out << "allowlist:" << (p.allowlist.empty() ? " []" : "") << "  # " << Origin(p, "allowlist") << "\n";
+  for (const auto& e : p.allowlist) {
+    out << "  - reason: " << Quote(e.reason) << "  # " << e.where << "\n";
+    if (!e.path.empty()) out << "    path: " << Quote(e.path) << "\n";
+    if (!e.blob.empty()) out << "    blob: " << e.blob << "\n";
+    if (!e.sha256.empty()) out << "    sha256: " << e.sha256 << "\n";
+    if (!e.rule.empty()) out << "    rule: " << Quote(e.rule) << "\n";
+    if (!e.fingerprint.empty()) out << "    fingerprint: " << e.fingerprint << "\n";
+    if (!e.expires.empty()) out << "    expires: " << e.expires << "\n";
+  }
+  out << "baseline: " << (p.baseline.empty() ? "null" : Quote(p.baseline)) << "  # " << Origin(p, "baseline") << "\n";
+}
+
+po::options_description Describe(std::string* config) {
+  po::options_description d("options");
+  d.add_options()("help,h", "show this help")(
+      "config", po::value(config)->value_name("FILE"),
+      "configuration file (default: .cohortguard.yaml at the top of the work tree)");
+  return d;
+}
+
+}  // namespace
+
+po::options_description ConfigOptionsDescription() {
+  static std::string unused;
+  return Describe(&unused);
+}
+
+int RunConfigCommand(const std::vector<std::string>& args) {
+  std::string config;
+  po::options_description desc = Describe(&config);
+  po::options_description hidden;
+  std::string verb;
+  hidden.add_options()("verb", po::value(&verb));
+  po::options_description all;
+  all.add(desc).add(hidden);
+  po::positional_options_description pos;
+  pos.add("verb", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return UsageError(std::string("config: ") + e.what() + " (see 'cohortguard config --help')");
+  }
+  if (vm.count("help")) {
+    PrintCommandHelp(*FindCommand("config"), std::cout);
+    return kExitClean;
+  }
+  if (verb != "show") return UsageError("config: expected 'show' (see 'cohortguard config --help')");
+  PolicyOptions p;
+  if (auto st = LoadPolicyConfig(config, &p); !st.ok()) return UsageError(st.message());
+  Show(p, std::cout);
+  return kExitClean;
+}
+
+}  // namespace cg
