@@ -1,0 +1,90 @@
+#include "source/git_revspec.h"
+
+#include <sstream>
+
+#include "source/git_handle.h"
+
+namespace cg::git {
+namespace {
+
+Status Invalid(const std::string& word, const std::string& why) {
+  return Status::InvalidArgument("bad revision '" + word + "' in --range: " + why);
+}
+
+Status PushOrHideRev(git_repository* repo, git_revwalk* walk, const std::string& rev, bool hide) {
+  git_object* obj = nullptr;
+  int rc = git_revparse_single(&obj, repo, rev.c_str());
+  if (rc != 0) return Invalid(rev, GitStatus(rc, "cannot resolve").message());
+  Object owned(obj);
+  git_object* peeled = nullptr;
+  rc = git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT);
+  if (rc != 0) return Invalid(rev, "does not name a commit");
+  Object owned_peeled(peeled);
+  const git_oid* id = git_object_id(peeled);
+  rc = hide ? git_revwalk_hide(walk, id) : git_revwalk_push(walk, id);
+  if (rc != 0) return GitStatus(rc, "cannot walk from " + rev);
+  return Status::Ok();
+}
+
+// "--remotes=origin" -> "refs/remotes/origin" (libgit2 appends "/*" when there is no wildcard).
+Status PushOrHideGlob(git_revwalk* walk, const std::string& word, const std::string& refs_dir,
+                      bool hide) {
+  std::string glob = "refs/" + refs_dir;
+  size_t eq = word.find('=');
+  if (eq != std::string::npos) glob += "/" + word.substr(eq + 1);
+  int rc = hide ? git_revwalk_hide_glob(walk, glob.c_str()) : git_revwalk_push_glob(walk, glob.c_str());
+  if (rc != 0) return Invalid(word, GitStatus(rc, "cannot expand " + glob).message());
+  return Status::Ok();
+}
+
+bool HasPrefixOption(const std::string& word, const std::string& option) {
+  return word == option || word.rfind(option + "=", 0) == 0;
+}
+
+}  // namespace
+
+Status ApplyRevspec(git_repository* repo, git_revwalk* walk, const std::string& spec) {
+  std::istringstream words(spec);
+  std::string w;
+  bool negate = false;
+  bool included = false;
+  while (words >> w) {
+    Status s;
+    if (w == "--not") {
+      negate = !negate;
+      continue;
+    } else if (w == "--all") {
+      s = PushOrHideGlob(walk, "--all", "", negate);
+      if (s.ok() && !negate) s = PushOrHideRev(repo, walk, "HEAD", false);
+      if (!s.ok() && !negate && git_repository_head_unborn(repo) == 1) s = Status::Ok();
+    } else if (HasPrefixOption(w, "--branches")) {
+      s = PushOrHideGlob(walk, w, "heads", negate);
+    } else if (HasPrefixOption(w, "--remotes")) {
+      s = PushOrHideGlob(walk, w, "remotes", negate);
+    } else if (HasPrefixOption(w, "--tags")) {
+      s = PushOrHideGlob(walk, w, "tags", negate);
+    } else if (w.rfind("--", 0) == 0) {
+      return Invalid(w, "unknown option");
+    } else if (w.find("...") != std::string::npos) {
+      return Invalid(w, "symmetric ranges (A...B) are not supported; use A..B or B --not A");
+    } else if (size_t dots = w.find(".."); dots != std::string::npos) {
+      std::string from = w.substr(0, dots), to = w.substr(dots + 2);
+      if (from.empty()) from = "HEAD";
+      if (to.empty()) to = "HEAD";
+      s = PushOrHideRev(repo, walk, from, !negate);
+      if (s.ok()) s = PushOrHideRev(repo, walk, to, negate);
+    } else if (w[0] == '^') {
+      s = PushOrHideRev(repo, walk, w.substr(1), !negate);
+    } else {
+      s = PushOrHideRev(repo, walk, w, negate);
+    }
+    if (!s.ok()) return s;
+    // Whether something was pushed is tracked per word; hides alone select nothing.
+    if (!negate && w[0] != '^') included = true;
+    if (negate && w[0] == '^') included = true;
+  }
+  if (!included) return Status::InvalidArgument("--range '" + spec + "' includes no commits");
+  return Status::Ok();
+}
+
+}  // namespace cg::git
