@@ -7,6 +7,7 @@
 
 #include "source/git_commit_changes.h"
 #include "source/git_handle.h"
+#include "source/git_revspec.h"
 #include "source/pack_index.h"
 
 namespace cg {
@@ -111,8 +112,7 @@ Status GitHistorySource::Finish(std::vector<Finding>* findings, std::vector<Scan
   if (rc != 0) return git::GitStatus(rc, "cannot walk commits of " + repo_path_);
   git::Revwalk walk(raw_walk);
   git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
-  git_revwalk_push_glob(walk.get(), "refs");  // every branch, tag, remote, stash, note ref
-  git_revwalk_push_head(walk.get());          // detached HEAD; fails harmlessly when unborn
+  git::PushEveryRef(r, walk.get(), /*hide=*/false);
 
   OidSet targets;
   for (auto& [blob, _] : where) {

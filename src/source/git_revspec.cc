@@ -43,6 +43,24 @@ bool HasPrefixOption(const std::string& word, const std::string& option) {
 
 }  // namespace
 
+void PushEveryRef(git_repository* repo, git_revwalk* walk, bool hide) {
+  git_reference_iterator* raw_it = nullptr;
+  if (git_reference_iterator_new(&raw_it, repo) == 0) {
+    std::unique_ptr<git_reference_iterator, void (*)(git_reference_iterator*)> it(
+        raw_it, git_reference_iterator_free);
+    git_reference* raw_ref = nullptr;
+    while (git_reference_next(&raw_ref, it.get()) == 0) {
+      Reference ref(raw_ref);
+      git_object* target = nullptr;
+      if (git_reference_peel(&target, ref.get(), GIT_OBJECT_COMMIT) != 0) continue;
+      Object owned(target);
+      if (hide) git_revwalk_hide(walk, git_object_id(target)); else git_revwalk_push(walk, git_object_id(target));
+    }
+  }
+  // Detached HEAD; fails harmlessly when unborn.
+  if (hide) git_revwalk_hide_head(walk); else git_revwalk_push_head(walk);
+}
+
 Status ApplyRevspec(git_repository* repo, git_revwalk* walk, const std::string& spec) {
   std::istringstream words(spec);
   std::string w;
@@ -54,9 +72,7 @@ Status ApplyRevspec(git_repository* repo, git_revwalk* walk, const std::string& 
       negate = !negate;
       continue;
     } else if (w == "--all") {
-      s = PushOrHideGlob(walk, "--all", "", negate);
-      if (s.ok() && !negate) s = PushOrHideRev(repo, walk, "HEAD", false);
-      if (!s.ok() && !negate && git_repository_head_unborn(repo) == 1) s = Status::Ok();
+      PushEveryRef(repo, walk, negate);
     } else if (HasPrefixOption(w, "--branches")) {
       s = PushOrHideGlob(walk, w, "heads", negate);
     } else if (HasPrefixOption(w, "--remotes")) {

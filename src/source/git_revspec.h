@@ -21,4 +21,8 @@ namespace cg::git {
 // InvalidArgument naming the word. An empty selection (nothing included) is InvalidArgument.
 Status ApplyRevspec(git_repository* repo, git_revwalk* walk, const std::string& spec);
 
+// Pushes (or hides) every ref that peels to a commit (branches, tags, remotes, stash, notes) and
+// HEAD. Refs naming a tree or blob, and dangling refs, are skipped: they introduce no path.
+void PushEveryRef(git_repository* repo, git_revwalk* walk, bool hide);
+
 }  // namespace cg::git
