@@ -4,7 +4,7 @@
 // engine does) take small batches from an atomic index and read every blob in full. The time
 // is the floor under `cohortguard scan --history`: detection can only add to it.
 //
-// usage: history_read REPO [--threads N] [--batch B] [--order pack|id]
+// usage: history_read REPO [--threads N] [--batch B] [--order pack|id] [--reader pack|libgit2]
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -28,23 +28,25 @@ double Seconds(std::chrono::steady_clock::time_point since) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: history_read REPO [--threads N] [--batch B] [--order pack|id]\n");
+    std::fprintf(stderr, "usage: history_read REPO [--threads N] [--batch B] [--order pack|id] [--reader pack|libgit2]\n");
     return 2;
   }
   std::string repo = argv[1];
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   size_t batch = 64;
   std::string order = "pack";
+  std::string reader_kind = "pack";
   for (int i = 2; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
     if (flag == "--threads") threads = static_cast<unsigned>(std::stoul(argv[i + 1]));
     else if (flag == "--batch") batch = std::stoul(argv[i + 1]);
     else if (flag == "--order") order = argv[i + 1];
+    else if (flag == "--reader") reader_kind = argv[i + 1];
     else { std::fprintf(stderr, "unknown flag %s\n", flag.c_str()); return 2; }
   }
 
   auto t0 = std::chrono::steady_clock::now();
-  cg::GitHistorySource source(repo);
+  cg::GitHistorySource source(repo, /*own_pack_reader=*/reader_kind == "pack");
   std::vector<cg::Item> items;
   std::vector<cg::ScanError> errors;
   cg::Status s = source.Enumerate(&items, &errors);
@@ -92,9 +94,9 @@ int main(int argc, char** argv) {
   double mb = bytes.load() / 1048576.0;
   std::printf("history_read: %zu blobs, %.1f MiB, %zu unreadable, %zu enumerate errors\n", items.size(), mb,
               failed.load(), errors.size());
-  std::printf("history_read: enumerate %.2f s, read %.2f s (%u threads, batch %zu, %s order), total %.2f s, "
+  std::printf("history_read: enumerate %.2f s, read %.2f s (%u threads, batch %zu, %s order, %s reader), total %.2f s, "
               "%.1f MiB/s, peak RSS %.0f MiB\n",
-              enumerate_s, read_s, threads, batch, order.c_str(), enumerate_s + read_s, mb / (enumerate_s + read_s),
+              enumerate_s, read_s, threads, batch, order.c_str(), reader_kind.c_str(), enumerate_s + read_s, mb / (enumerate_s + read_s),
               ru.ru_maxrss / 1024.0);
   return failed.load() == 0 && errors.empty() ? 0 : 3;
 }

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "source/pack_reader.h"
+
 namespace cg {
 namespace {
 
@@ -20,20 +22,56 @@ class OdbObjectStream : public ByteStream {
   ViewStream view_;
 };
 
+// Views a string shared with a PackReader's cache.
+class SharedBytesStream : public ByteStream {
+ public:
+  explicit SharedBytesStream(std::shared_ptr<const std::string> bytes) : bytes_(std::move(bytes)), view_(*bytes_) {}
+  Expected<size_t> Read(char* buf, size_t n) override { return view_.Read(buf, n); }
+  int64_t SizeHint() const override { return view_.SizeHint(); }
+
+ private:
+  std::shared_ptr<const std::string> bytes_;
+  ViewStream view_;
+};
+
 }  // namespace
 
-Expected<std::unique_ptr<ItemReader>> GitBlobReader::Create(const std::string& repo_path) {
+GitBlobReader::GitBlobReader(git::Repository repo, git::Odb odb, std::shared_ptr<const PackedBlobLocations> packed)
+    : repo_(std::move(repo)), odb_(std::move(odb)), packed_(std::move(packed)) {
+  if (packed_) pack_readers_.resize(packed_->packs.size());
+}
+
+GitBlobReader::~GitBlobReader() = default;
+
+Expected<std::unique_ptr<ItemReader>> GitBlobReader::Create(const std::string& repo_path,
+                                                             std::shared_ptr<const PackedBlobLocations> packed) {
   auto repo = git::OpenRepository(repo_path);
   if (!repo.ok()) return repo.status();
   git_odb* odb = nullptr;
   int rc = git_repository_odb(&odb, repo->get());
   if (rc != 0) return git::GitStatus(rc, "cannot open object database of " + repo_path);
-  return std::unique_ptr<ItemReader>(new GitBlobReader(std::move(*repo), git::Odb(odb)));
+  return std::unique_ptr<ItemReader>(new GitBlobReader(std::move(*repo), git::Odb(odb), std::move(packed)));
 }
 
 Expected<std::unique_ptr<ByteStream>> GitBlobReader::Open(const Item& item) {
   git_oid oid;
   if (!git::ParseOid(item.key, &oid)) return Status::InvalidArgument("not a blob id: " + item.key);
+  if (packed_) {
+    auto it = packed_->where.find(oid);
+    if (it != packed_->where.end()) {
+      auto [pack, position] = it->second;
+      auto& reader = pack_readers_[pack];
+      if (!reader) reader = std::make_unique<PackReader>(packed_->packs[pack], kPackCacheBytes);
+      auto bytes = reader->Read(position);
+      if (bytes.ok()) return std::unique_ptr<ByteStream>(new SharedBytesStream(std::move(*bytes)));
+      // Thin pack or damage: libgit2 either finds the object elsewhere or says what is wrong.
+    }
+  }
+  return OpenThroughLibgit2(item.key, oid);
+}
+
+Expected<std::unique_ptr<ByteStream>> GitBlobReader::OpenThroughLibgit2(const std::string& key, const git_oid& oid) {
+  const Item item{Origin{}, key, -1};
   git_odb_object* raw = nullptr;
   int rc = git_odb_read(&raw, odb_.get(), &oid);
   if (rc != 0) {

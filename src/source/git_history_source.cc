@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "source/git_blob_reader.h"
 #include "source/git_commit_changes.h"
 #include "source/git_handle.h"
 #include "source/git_revspec.h"
@@ -13,17 +14,7 @@
 namespace cg {
 namespace {
 
-struct OidHash {
-  size_t operator()(const git_oid& o) const {
-    size_t h;
-    std::memcpy(&h, o.id, sizeof h);  // ids are uniformly distributed
-    return h;
-  }
-};
-struct OidEq {
-  bool operator()(const git_oid& a, const git_oid& b) const { return git_oid_equal(&a, &b); }
-};
-using OidSet = std::unordered_set<git_oid, OidHash, OidEq>;
+using OidSet = std::unordered_set<git_oid, git::OidHash, git::OidEq>;
 
 Item BlobItem(const git_oid& id, int64_t size) {
   Item item;
@@ -54,18 +45,28 @@ Status GitHistorySource::Enumerate(std::vector<Item>* items, std::vector<ScanErr
   OidSet seen;
   std::vector<git_oid> unknown;  // packed, type not decidable from the pack alone
   std::string objects_dir = std::string(git_repository_commondir(repo->get())) + "objects";
+  packed_ = std::make_shared<PackedBlobLocations>();
   for (const std::string& idx_path : FindPackIndexes(objects_dir)) {
-    auto pack = PackIndex::Open(idx_path);
-    if (!pack.ok()) {
+    auto opened = PackIndex::Open(idx_path);
+    if (!opened.ok()) {
       // libgit2 may still read the objects (the loose-object pass below will list them).
-      errors->push_back(ObjectError("", "skipping pack: " + pack.status().message()));
+      errors->push_back(ObjectError("", "skipping pack: " + opened.status().message()));
       continue;
     }
-    seen.reserve(seen.size() + (*pack)->objects().size());
-    for (const PackedObject& o : (*pack)->objects()) {
+    std::shared_ptr<const PackIndex> pack = std::move(*opened);
+    uint32_t pack_number = static_cast<uint32_t>(packed_->packs.size());
+    packed_->packs.push_back(pack);
+    seen.reserve(seen.size() + pack->objects().size());
+    const auto& objects = pack->objects();
+    for (uint32_t pos = 0; pos < objects.size(); ++pos) {
+      const PackedObject& o = objects[pos];
       if (!seen.insert(o.id).second) continue;
-      if (o.type == GIT_OBJECT_BLOB) items->push_back(BlobItem(o.id, o.size));
-      else if (o.type == GIT_OBJECT_INVALID) unknown.push_back(o.id);
+      if (o.type == GIT_OBJECT_BLOB) {
+        items->push_back(BlobItem(o.id, o.size));
+        packed_->where.emplace(o.id, std::make_pair(pack_number, pos));
+      } else if (o.type == GIT_OBJECT_INVALID) {
+        unknown.push_back(o.id);
+      }
     }
   }
 
@@ -92,6 +93,10 @@ Status GitHistorySource::Enumerate(std::vector<Item>* items, std::vector<ScanErr
     if (type == GIT_OBJECT_BLOB) items->push_back(BlobItem(id, static_cast<int64_t>(size)));
   }
   return Status::Ok();
+}
+
+Expected<std::unique_ptr<ItemReader>> GitHistorySource::NewReader() {
+  return GitBlobReader::Create(repo_path_, own_pack_reader_ ? packed_ : nullptr);
 }
 
 Status GitHistorySource::Finish(std::vector<Finding>* findings, std::vector<ScanError>* errors) {

@@ -14,15 +14,27 @@
 // removed is noticed when the attribution walk needs it (reported in errors with its id).
 #pragma once
 
+#include <memory>
+
 #include "source/git_source.h"
 
 namespace cg {
 
+struct PackedBlobLocations;
+
 class GitHistorySource : public GitSource {
  public:
-  using GitSource::GitSource;
+  // `own_pack_reader` false reads every blob through libgit2 (for measurements and as a
+  // fallback switch); the default reads packed blobs with PackReader.
+  explicit GitHistorySource(std::string repo_path, bool own_pack_reader = true)
+      : GitSource(std::move(repo_path)), own_pack_reader_(own_pack_reader) {}
   Status Enumerate(std::vector<Item>* items, std::vector<ScanError>* errors) override;
+  Expected<std::unique_ptr<ItemReader>> NewReader() override;
   Status Finish(std::vector<Finding>* findings, std::vector<ScanError>* errors) override;
+
+ private:
+  bool own_pack_reader_;
+  std::shared_ptr<PackedBlobLocations> packed_;
 };
 
 }  // namespace cg

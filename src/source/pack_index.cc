@@ -36,11 +36,36 @@ Expected<std::pair<const unsigned char*, size_t>> MapFile(const std::string& pat
   return std::make_pair(static_cast<const unsigned char*>(p), static_cast<size_t>(st.st_size));
 }
 
+// Reads a file front to back through a fixed buffer; At() serves small ranges at ascending
+// offsets with one pread() per buffer refill.
+class SequentialWindow {
+ public:
+  SequentialWindow(int fd, uint64_t file_size) : fd_(fd), file_size_(file_size), buf_(1 << 20) {}
+  // Pointer to `off`, with at least min(want, file_size - off) bytes readable; null on I/O error.
+  const unsigned char* At(uint64_t off, size_t want, size_t* avail) {
+    if (off < start_ || off + want > start_ + len_) {
+      size_t n = static_cast<size_t>(std::min<uint64_t>(buf_.size(), file_size_ - off));
+      ssize_t got = ::pread(fd_, buf_.data(), n, static_cast<off_t>(off));
+      if (got < 0) return nullptr;
+      start_ = off;
+      len_ = static_cast<size_t>(got);
+    }
+    *avail = static_cast<size_t>(start_ + len_ - off);
+    return buf_.data() + (off - start_);
+  }
+
+ private:
+  int fd_;
+  uint64_t file_size_;
+  std::vector<unsigned char> buf_;
+  uint64_t start_ = 0;
+  size_t len_ = 0;
+};
+
 }  // namespace
 
 PackIndex::~PackIndex() {
-  if (idx_) ::munmap(const_cast<unsigned char*>(idx_), idx_size_);
-  if (pack_) ::munmap(const_cast<unsigned char*>(pack_), pack_size_);
+  if (fd_ >= 0) ::close(fd_);
 }
 
 Expected<std::unique_ptr<PackIndex>> PackIndex::Open(const std::string& idx_path) {
@@ -51,35 +76,38 @@ Expected<std::unique_ptr<PackIndex>> PackIndex::Open(const std::string& idx_path
   p->pack_path_ = idx_path.substr(0, idx_path.size() - 4) + ".pack";
   auto idx = MapFile(idx_path);
   if (!idx.ok()) return idx.status();
-  p->idx_ = idx->first;
-  p->idx_size_ = idx->second;
-  auto pack = MapFile(p->pack_path_);
-  if (!pack.ok()) return pack.status();
-  p->pack_ = pack->first;
-  p->pack_size_ = pack->second;
-  if (p->pack_size_ < 32 || std::memcmp(p->pack_, "PACK", 4) != 0) {
+  Status s = p->ParseIndex(idx_path, idx->first, idx->second);
+  ::munmap(const_cast<unsigned char*>(idx->first), idx->second);  // everything needed is copied
+  if (!s.ok()) return s;
+
+  p->fd_ = ::open(p->pack_path_.c_str(), O_RDONLY | O_CLOEXEC);
+  if (p->fd_ < 0) return Status::IoError(p->pack_path_ + ": cannot open: " + std::strerror(errno));
+  struct stat st;
+  unsigned char head[12];
+  if (::fstat(p->fd_, &st) != 0 || st.st_size < 32 || ::pread(p->fd_, head, 12, 0) != 12 ||
+      std::memcmp(head, "PACK", 4) != 0) {
     return Status::Corrupt(p->pack_path_ + ": not a pack file");
   }
-  Status s = p->ParseIndex(idx_path);
+  p->pack_size_ = static_cast<uint64_t>(st.st_size);
+  s = p->ResolveTypes();
   if (!s.ok()) return s;
-  p->ResolveTypes();
   return p;
 }
 
-Status PackIndex::ParseIndex(const std::string& idx_path) {
+Status PackIndex::ParseIndex(const std::string& idx_path, const unsigned char* idx, size_t idx_size) {
   const unsigned char* fanout;
-  bool v2 = idx_size_ >= 8 && std::memcmp(idx_, "\377tOc", 4) == 0;
+  bool v2 = idx_size >= 8 && std::memcmp(idx, "\377tOc", 4) == 0;
   if (v2) {
-    if (Be32(idx_ + 4) != 2) return Status::Unsupported(idx_path + ": pack index version " + std::to_string(Be32(idx_ + 4)));
-    fanout = idx_ + 8;
+    if (Be32(idx + 4) != 2) return Status::Unsupported(idx_path + ": pack index version " + std::to_string(Be32(idx + 4)));
+    fanout = idx + 8;
   } else {
-    fanout = idx_;
+    fanout = idx;
   }
-  if (static_cast<size_t>(fanout - idx_) + 256 * 4 > idx_size_) return Status::Corrupt(idx_path + ": truncated");
+  if (static_cast<size_t>(fanout - idx) + 256 * 4 > idx_size) return Status::Corrupt(idx_path + ": truncated");
   uint64_t n = Be32(fanout + 255 * 4);
   const unsigned char* ids = fanout + 256 * 4;
-  uint64_t need = v2 ? (ids - idx_) + n * (20 + 4 + 4) : (ids - idx_) + n * 24;
-  if (need > idx_size_) return Status::Corrupt(idx_path + ": truncated (" + std::to_string(n) + " objects)");
+  uint64_t need = v2 ? (ids - idx) + n * (20 + 4 + 4) : (ids - idx) + n * 24;
+  if (need > idx_size) return Status::Corrupt(idx_path + ": truncated (" + std::to_string(n) + " objects)");
   const unsigned char* offs32 = ids + n * 24;  // v2: after ids (20n) and crcs (4n)
   const unsigned char* offs64 = offs32 + n * 4;
   objects_.resize(n);
@@ -90,7 +118,7 @@ Status PackIndex::ParseIndex(const std::string& idx_path) {
       uint32_t off = Be32(offs32 + i * 4);
       if (off & 0x80000000u) {
         uint64_t k = off & 0x7fffffffu;
-        if (static_cast<size_t>(offs64 - idx_) + (k + 1) * 8 > idx_size_) return Status::Corrupt(idx_path + ": bad large offset");
+        if (static_cast<size_t>(offs64 - idx) + (k + 1) * 8 > idx_size) return Status::Corrupt(idx_path + ": bad large offset");
         o.offset = Be64(offs64 + k * 8);
       } else {
         o.offset = off;
@@ -114,9 +142,9 @@ Status PackIndex::ParseIndex(const std::string& idx_path) {
   return Status::Ok();
 }
 
-void PackIndex::ResolveTypes() {
+Status PackIndex::ResolveTypes() {
   const size_t n = objects_.size();
-  const size_t end = pack_size_ - 20;  // trailing checksum
+  const uint64_t end = pack_size_ - 20;  // trailing checksum
   auto position_of_offset = [&](uint64_t off) -> int64_t {
     auto it = std::lower_bound(objects_.begin(), objects_.end(), off,
                                [](const PackedObject& o, uint64_t v) { return o.offset < v; });
@@ -133,13 +161,15 @@ void PackIndex::ResolveTypes() {
     }
     return -1;
   };
-  // base_[i]: position of the delta base, or -1. Types of whole objects are set directly.
-  std::vector<int64_t> base(n, -1);
+  SequentialWindow window(fd_, end);
   for (size_t i = 0; i < n; ++i) {
     PackedObject& o = objects_[i];
     if (o.offset < 12 || o.offset >= end) continue;
-    const unsigned char* p = pack_ + o.offset;
-    const unsigned char* limit = pack_ + end;
+    size_t avail = 0;
+    const unsigned char* start = window.At(o.offset, 64, &avail);
+    if (start == nullptr) return Status::IoError(pack_path_ + ": read failed: " + std::strerror(errno));
+    const unsigned char* p = start;
+    const unsigned char* limit = start + avail;
     unsigned c = *p++;
     int type = (c >> 4) & 7;
     uint64_t size = c & 15;
@@ -150,6 +180,7 @@ void PackIndex::ResolveTypes() {
       shift += 7;
     }
     if (c & 0x80) continue;  // header runs off the pack
+    o.stored_size = size;
     if (type >= 1 && type <= 4) {
       o.type = static_cast<git_object_t>(type);
       o.size = static_cast<int64_t>(size);
@@ -162,24 +193,33 @@ void PackIndex::ResolveTypes() {
         back = ((back + 1) << 7) | (c & 0x7f);
       }
       if ((c & 0x80) || back == 0 || back > o.offset) continue;
-      base[i] = position_of_offset(o.offset - back);
+      o.is_delta = true;
+      o.base = position_of_offset(o.offset - back);
     } else if (type == 7) {  // REF_DELTA: base named by id
       if (p + 20 > limit) continue;
-      base[i] = position_of_id(p);
+      o.is_delta = true;
+      o.base = position_of_id(p);
+      p += 20;
+    } else {
+      continue;
     }
+    o.header_len = static_cast<uint8_t>(p - start);
   }
-  // Follow delta chains; depth bound guards against cycles in a corrupt pack.
+  // Follow delta chains; the depth bound guards against cycles in a corrupt pack.
   for (size_t i = 0; i < n; ++i) {
-    if (objects_[i].type != GIT_OBJECT_INVALID || base[i] < 0) continue;
-    int64_t j = base[i];
+    if (objects_[i].type != GIT_OBJECT_INVALID || objects_[i].base < 0) continue;
+    int64_t j = objects_[i].base;
     size_t depth = 0;
-    while (j >= 0 && objects_[j].type == GIT_OBJECT_INVALID && depth++ < n) j = base[j];
+    while (j >= 0 && objects_[j].type == GIT_OBJECT_INVALID && depth++ < n) j = objects_[j].base;
     if (j < 0 || objects_[j].type == GIT_OBJECT_INVALID) continue;
     git_object_t t = objects_[j].type;
-    for (int64_t k = static_cast<int64_t>(i); k >= 0 && objects_[k].type == GIT_OBJECT_INVALID; k = base[k]) {
+    depth = 0;
+    for (int64_t k = static_cast<int64_t>(i); k >= 0 && objects_[k].type == GIT_OBJECT_INVALID && depth++ < n;
+         k = objects_[k].base) {
       objects_[k].type = t;
     }
   }
+  return Status::Ok();
 }
 
 std::vector<std::string> FindPackIndexes(const std::string& objects_dir) {

@@ -138,6 +138,8 @@ TEST(GitHistorySource, PackedLooseAndAlternateObjectsAreEachListedOnce) {
   ASSERT_TRUE(l.status.ok()) << l.status.message();
   EXPECT_EQ(ListedIds(l), BlobIdsFromGit(repo.dir() + "/.git"));
   EXPECT_EQ(l.content_by_blob.size(), l.items.size());
+  GitHistorySource through_libgit2(repo.dir(), /*own_pack_reader=*/false);
+  EXPECT_EQ(ListAndRead(through_libgit2).content_by_blob, l.content_by_blob);
 
   // A --shared clone borrows every object through objects/info/alternates.
   std::string shared = repo.Sibling("shared");
@@ -193,6 +195,31 @@ TEST(GitHistorySource, RemovedTreeIsAnErrorWithItsIdAndOtherFindingsAreStillAttr
   for (const Finding& f : findings) {
     EXPECT_EQ(f.origin.commit, f.origin.path == "later.csv" ? later : leak_commit) << f.origin.path;
   }
+}
+
+TEST(GitHistorySource, DamagedPackedBlobIsAReadErrorWithItsIdAndOtherBlobsStillRead) {
+  GitTestRepo repo;
+  std::string body;
+  for (int k = 0; k < 3000; ++k) body += "row " + std::to_string(k) + "\n";
+  repo.Write("damaged.txt", body);
+  repo.Write("data/extract.csv", kLeak);
+  repo.Commit("one");
+  repo.Git("gc -q");
+  std::string damaged = repo.Git("rev-parse HEAD:damaged.txt");
+  // Offset of the blob in the pack, from git itself; overwrite bytes inside its zlib stream.
+  std::string pack = testing::Sh("ls " + ShellQuote(repo.dir()) + "/.git/objects/pack/*.pack");
+  std::string offset = testing::Sh("git -C " + ShellQuote(repo.dir()) +
+                                   " show-index < " + ShellQuote(pack.substr(0, pack.size() - 5) + ".idx") +
+                                   " | awk '$2==\"" + damaged + "\"{print $1}'");
+  ASSERT_FALSE(offset.empty());
+  testing::Sh("chmod u+w " + ShellQuote(pack) + " && printf 'XXXXXXXXXXXX' | dd of=" + ShellQuote(pack) +
+              " bs=1 seek=" + std::to_string(std::stoull(offset) + 40) + " conv=notrunc status=none");
+  GitHistorySource source(repo.dir());
+  auto l = ListAndRead(source);
+  ASSERT_TRUE(l.status.ok()) << l.status.message();
+  ASSERT_EQ(l.read_errors.size(), 1u);
+  EXPECT_NE(l.read_errors[0].find(damaged), std::string::npos) << l.read_errors[0];
+  EXPECT_EQ(FindingsFor(l, "1000001").size(), 1u);
 }
 
 TEST(GitHistorySource, GitLfsPointerBlobSniffsAsAPointer) {
