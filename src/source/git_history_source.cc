@@ -154,9 +154,6 @@ Status GitHistorySource::Finish(std::vector<Finding>* findings, std::vector<Scan
   };
   for (Finding& f : *findings) attribute(f.origin);
   for (ScanError& e : *errors) attribute(e.origin);
-  for (auto& [blob, at] : where) {
-    if (at.first.empty()) notes_.push_back("blob " + blob + " is not reachable from any ref or HEAD: reported by id only");
-  }
   errors->insert(errors->end(), walk_errors.begin(), walk_errors.end());
   return Status::Ok();
 }

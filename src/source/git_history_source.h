@@ -7,7 +7,7 @@
 // known up front. Finish() attributes the blobs that produced findings (or errors) to the first
 // commit and path that introduced them, with one walk of the commit graph reachable from every
 // ref and HEAD, oldest first, stopping as soon as every such blob is placed. Blobs no commit
-// reaches keep their id and get no path (a note says so). The walk is paid only when there is
+// reaches (dangling, reflog-only) keep their blob id and get no path or commit. The walk is paid only when there is
 // something to attribute; a scan without findings reads blobs and nothing else.
 //
 // Missing objects: --history reads what the object database holds, so an object that was

@@ -48,13 +48,13 @@ Status GitIndexSource::Enumerate(std::vector<Item>* items, std::vector<ScanError
       case GIT_DELTA_RENAMED:
         break;
       case GIT_DELTA_CONFLICTED:
-        notes_.push_back("skipped " + path + ": unresolved merge conflict in the index");
+        Skip(path, "", "unresolved merge conflict in the index");
         continue;
       default:
         continue;  // deleted, unmodified, ignored, untracked: nothing to commit
     }
     if (d->new_file.mode == GIT_FILEMODE_COMMIT) {
-      notes_.push_back("skipped submodule " + path + " (commit " + git::OidHex(d->new_file.id) + ")");
+      Skip(path, "", "submodule (commit " + git::OidHex(d->new_file.id) + "): not scanned");
       continue;
     }
     std::string blob = git::OidHex(d->new_file.id);

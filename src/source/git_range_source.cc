@@ -23,7 +23,6 @@ Status GitRangeSource::Enumerate(std::vector<Item>* items, std::vector<ScanError
 
   std::unordered_set<std::string> seen;
   git_oid id;
-  size_t commits = 0;
   while ((rc = git_revwalk_next(&id, walk.get())) == 0) {
     git_commit* raw_commit = nullptr;
     std::string commit_hex = git::OidHex(id);
@@ -36,12 +35,11 @@ Status GitRangeSource::Enumerate(std::vector<Item>* items, std::vector<ScanError
       continue;
     }
     git::Commit commit(raw_commit);
-    ++commits;
     git::ForEachIntroducedEntry(r, commit.get(), [&](const git::ChangedEntry& c) {
       std::string path = git::EscapePath(c.raw_path);
       std::string blob = git::OidHex(c.id);
       if (c.mode == GIT_FILEMODE_COMMIT) {
-        notes_.push_back("skipped submodule " + path + " (commit " + blob + ") in commit " + commit_hex);
+        Skip(path, commit_hex, "submodule (commit " + blob + "): not scanned");
         return true;
       }
       if (!seen.insert(blob).second) return true;
@@ -60,7 +58,6 @@ Status GitRangeSource::Enumerate(std::vector<Item>* items, std::vector<ScanError
     e.message = git::GitStatus(rc, "commit walk of '" + revspec_ + "' stopped early").message();
     errors->push_back(std::move(e));
   }
-  if (commits == 0) notes_.push_back("--range '" + revspec_ + "' contains no commits");
   return Status::Ok();
 }
 

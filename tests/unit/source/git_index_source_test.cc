@@ -61,18 +61,19 @@ TEST(GitIndexSource, SkipsStagedSubmoduleWithANote) {
   auto l = ListAndRead(source);
   ASSERT_TRUE(l.status.ok()) << l.status.message();
   EXPECT_TRUE(l.items.empty());
-  ASSERT_EQ(source.notes().size(), 1u);
-  EXPECT_NE(source.notes()[0].find("submodule vendor/lib"), std::string::npos) << source.notes()[0];
+  ASSERT_EQ(source.skipped().size(), 1u);
+  EXPECT_EQ(source.skipped()[0].origin.path, "vendor/lib");
+  EXPECT_NE(source.skipped()[0].reason.find("submodule"), std::string::npos) << source.skipped()[0].reason;
 }
 
 TEST(GitIndexSource, MissingRepositoryIsAnErrorNamingThePath) {
   testing::TempDir dir;
-  GitIndexSource source(dir.path() + "/nowhere");
+  GitIndexSource source(dir.str() + "/nowhere");
   std::vector<Item> items;
   std::vector<ScanError> errors;
   Status s = source.Enumerate(&items, &errors);
   EXPECT_FALSE(s.ok());
-  EXPECT_NE(s.message().find(dir.path() + "/nowhere"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find(dir.str() + "/nowhere"), std::string::npos) << s.message();
 }
 
 }  // namespace

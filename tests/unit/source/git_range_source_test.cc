@@ -124,8 +124,10 @@ TEST(GitRangeSource, SubmoduleCommitsAreSkippedWithANote) {
   auto l = ListAndRead(source);
   ASSERT_TRUE(l.status.ok()) << l.status.message();
   EXPECT_TRUE(l.items.empty());
-  ASSERT_EQ(source.notes().size(), 1u);
-  EXPECT_NE(source.notes()[0].find("submodule vendor/lib"), std::string::npos);
+  ASSERT_EQ(source.skipped().size(), 1u);
+  EXPECT_EQ(source.skipped()[0].origin.path, "vendor/lib");
+  EXPECT_EQ(source.skipped()[0].origin.commit, repo.Git("rev-parse HEAD"));
+  EXPECT_NE(source.skipped()[0].reason.find("submodule"), std::string::npos);
 }
 
 TEST(GitRangeSource, NonUtf8PathIsReportedQuotedAndLossless) {

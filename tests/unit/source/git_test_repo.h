@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -14,6 +13,7 @@
 
 #include "core/byte_stream.h"
 #include "source/source.h"
+#include "support/test_support.h"
 
 namespace cg::testing {
 
@@ -43,23 +43,10 @@ inline std::string Sh(const std::string& cmd, bool may_fail = false) {
   return out;
 }
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "cg-git-XXXXXX").string();
-    path_ = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
 class GitTestRepo {
  public:
   // A non-bare repository with branch "main" in a fresh temp dir.
-  GitTestRepo() : dir_(dir_holder_.path() + "/repo") {
+  GitTestRepo() : dir_(dir_holder_.str() + "/repo") {
     Sh("git init -q -b main " + ShellQuote(dir_));
   }
   const std::string& dir() const { return dir_; }
@@ -78,7 +65,7 @@ class GitTestRepo {
     return Git("rev-parse HEAD");
   }
   // A sibling directory for clones and mirrors.
-  std::string Sibling(const std::string& name) const { return dir_holder_.path() + "/" + name; }
+  std::string Sibling(const std::string& name) const { return dir_holder_.str() + "/" + name; }
 
  private:
   TempDir dir_holder_;
