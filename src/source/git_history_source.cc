@@ -112,12 +112,11 @@ Status GitHistorySource::Finish(std::vector<Finding>* findings, std::vector<Scan
   auto repo = git::OpenRepository(repo_path_);
   if (!repo.ok()) return repo.status();
   git_repository* r = repo->get();
-  git_revwalk* raw_walk = nullptr;
-  int rc = git_revwalk_new(&raw_walk, r);
-  if (rc != 0) return git::GitStatus(rc, "cannot walk commits of " + repo_path_);
-  git::Revwalk walk(raw_walk);
-  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+  auto walk_or = git::NewOldestFirstWalk(r, repo_path_);
+  if (!walk_or.ok()) return walk_or.status();
+  git::Revwalk walk = std::move(*walk_or);
   git::PushEveryRef(r, walk.get(), /*hide=*/false);
+  int rc = 0;
 
   OidSet targets;
   for (auto& [blob, _] : where) {

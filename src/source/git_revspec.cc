@@ -43,6 +43,15 @@ bool HasPrefixOption(const std::string& word, const std::string& option) {
 
 }  // namespace
 
+Expected<Revwalk> NewOldestFirstWalk(git_repository* repo, const std::string& repo_path) {
+  git_revwalk* raw = nullptr;
+  int rc = git_revwalk_new(&raw, repo);
+  if (rc != 0) return GitStatus(rc, "cannot walk commits of " + repo_path);
+  Revwalk walk(raw);
+  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+  return walk;
+}
+
 void PushEveryRef(git_repository* repo, git_revwalk* walk, bool hide) {
   git_reference_iterator* raw_it = nullptr;
   if (git_reference_iterator_new(&raw_it, repo) == 0) {

@@ -14,8 +14,13 @@
 #include <string>
 
 #include "core/status.h"
+#include "source/git_handle.h"
 
 namespace cg::git {
+
+// A revwalk over `repo` that yields parents before children (oldest first), so the first commit
+// that introduces a blob is met first. `repo_path` only names the repository in errors.
+Expected<Revwalk> NewOldestFirstWalk(git_repository* repo, const std::string& repo_path);
 
 // Pushes/hides the commits `spec` names on `walk`. Unknown revisions and unsupported syntax are
 // InvalidArgument naming the word. An empty selection (nothing included) is InvalidArgument.

@@ -22,11 +22,10 @@ Expected<std::unique_ptr<GitSource>> MakeGitSource(const GitSourceOptions& optio
       return std::unique_ptr<GitSource>(new GitHistorySource(path));
     case GitScanMode::kRange:
       if (options.revspec.empty()) return Status::InvalidArgument("--range needs a revision range, e.g. origin/main..HEAD");
+      // Resolve the revisions now so a typo is a usage error (exit 2), not a failed scan.
       if (auto repo = git::OpenRepository(path); repo.ok()) {
-        git_revwalk* raw = nullptr;
-        if (git_revwalk_new(&raw, repo->get()) == 0) {
-          git::Revwalk walk(raw);
-          Status s = git::ApplyRevspec(repo->get(), walk.get(), options.revspec);
+        if (auto walk = git::NewOldestFirstWalk(repo->get(), path); walk.ok()) {
+          Status s = git::ApplyRevspec(repo->get(), walk->get(), options.revspec);
           if (s.code() == StatusCode::kInvalidArgument) return s;
         }
       }

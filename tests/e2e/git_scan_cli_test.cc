@@ -138,7 +138,7 @@ TEST(GitScanCli, RemovedObjectExits3ListsTheErrorAndStillReportsOtherFindings) {
   repo.Write("lost.txt", "this blob goes missing\n");
   repo.Commit("one");
   std::string lost = repo.Git("rev-parse HEAD:lost.txt");
-  std::filesystem::remove(repo.dir() + "/.git/objects/" + lost.substr(0, 2) + "/" + lost.substr(2));
+  repo.RemoveLooseObject(lost);
   int code;
   json j = Scan({"--range", "HEAD"}, repo.dir(), &code);
   EXPECT_EQ(code, 3);

@@ -180,7 +180,7 @@ TEST(GitHistorySource, RemovedTreeIsAnErrorWithItsIdAndOtherFindingsAreStillAttr
   std::string later = repo.Commit("later");
   // Removed last: committing would otherwise write the missing tree again.
   std::string tree = repo.Git("rev-parse HEAD:broken");
-  std::filesystem::remove(repo.dir() + "/.git/objects/" + tree.substr(0, 2) + "/" + tree.substr(2));
+  repo.RemoveLooseObject(tree);
   GitHistorySource source(repo.dir());
   auto l = ListAndRead(source);
   ASSERT_TRUE(l.status.ok()) << l.status.message();

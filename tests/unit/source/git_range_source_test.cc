@@ -88,7 +88,7 @@ TEST(GitRangeSource, MissingBlobIsAReadErrorWithItsIdAndOtherBlobsStillRead) {
   repo.Write("lost.txt", "this object will be deleted\n");
   repo.Commit("one");
   std::string lost = repo.Git("rev-parse HEAD:lost.txt");
-  std::filesystem::remove(repo.dir() + "/.git/objects/" + lost.substr(0, 2) + "/" + lost.substr(2));
+  repo.RemoveLooseObject(lost);
   GitRangeSource source(repo.dir(), "HEAD");
   auto l = ListAndRead(source);
   ASSERT_TRUE(l.status.ok()) << l.status.message();
@@ -104,7 +104,7 @@ TEST(GitRangeSource, MissingTreeIsListedAsAnErrorAndTheRestIsStillListed) {
   repo.Write("sub/inner.txt", "inner\n");
   repo.Commit("one");
   std::string tree = repo.Git("rev-parse HEAD:sub");
-  std::filesystem::remove(repo.dir() + "/.git/objects/" + tree.substr(0, 2) + "/" + tree.substr(2));
+  repo.RemoveLooseObject(tree);
   GitRangeSource source(repo.dir(), "HEAD");
   auto l = ListAndRead(source);
   ASSERT_TRUE(l.status.ok()) << l.status.message();

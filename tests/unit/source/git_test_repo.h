@@ -64,6 +64,10 @@ class GitTestRepo {
     Git("commit -q --allow-empty -m " + ShellQuote(message));
     return Git("rev-parse HEAD");
   }
+  // Deletes a loose object, as a broken mirror or partial clone would lack it.
+  void RemoveLooseObject(const std::string& id) const {
+    ASSERT_TRUE(std::filesystem::remove(dir_ + "/.git/objects/" + id.substr(0, 2) + "/" + id.substr(2))) << id;
+  }
   // A sibling directory for clones and mirrors.
   std::string Sibling(const std::string& name) const { return dir_holder_.str() + "/" + name; }
 
