@@ -40,7 +40,7 @@ class GitBlobReader : public ItemReader {
   Expected<std::unique_ptr<ByteStream>> Open(const Item& item) override;
 
   // Inflated objects each reader keeps for delta resolution.
-  static constexpr size_t kPackCacheBytes = 128u << 20;
+  static constexpr size_t kPackCacheBytes = 64u << 20;
 
  private:
   GitBlobReader(git::Repository repo, git::Odb odb, std::shared_ptr<const PackedBlobLocations> packed);
