@@ -77,15 +77,7 @@ TEST(GitScanCli, RangeOfANewBranchFlagsOnlyWhatThePushWouldSend) {
 
 TEST(GitScanCli, RangeFindsAnExtractThatOnlyAMergeIntroduced) {
   GitTestRepo repo;
-  repo.Write("a.txt", "a\n");
-  std::string base = repo.Commit("base");
-  repo.Git("checkout -q -b side");
-  repo.Write("b.txt", "b\n");
-  repo.Commit("side");
-  repo.Git("checkout -q main");
-  repo.Write("c.txt", "c\n");
-  repo.Commit("main");
-  repo.Git("merge -q --no-ff --no-commit side");
+  std::string base = repo.StartMergeOfSideBranch();
   repo.Write("merged/extract.csv", testing::UkbExtract(150));
   std::string merge = repo.Commit("merge");
   ASSERT_EQ(repo.Git("log -p --format=%H " + base + "..main -- merged/extract.csv"), merge)

@@ -42,15 +42,7 @@ TEST(GitRangeSource, NewBranchWithoutRemoteCounterpartListsOnlyItsOwnBlobs) {
 
 TEST(GitRangeSource, ContentThatFirstAppearsInAMergeIsFound) {
   GitTestRepo repo;
-  repo.Write("a.txt", "base\n");
-  std::string base = repo.Commit("base");
-  repo.Git("checkout -q -b side");
-  repo.Write("b.txt", "side\n");
-  repo.Commit("side");
-  repo.Git("checkout -q main");
-  repo.Write("c.txt", "main\n");
-  repo.Commit("main");
-  repo.Git("merge -q --no-ff --no-commit side");
+  std::string base = repo.StartMergeOfSideBranch();
   repo.Write("evil.csv", "eid,31-0.0\n1000001,1\n");  // in neither parent
   repo.Write("a.txt", "resolved differently from both parents\n");
   std::string merge = repo.Commit("merge side");

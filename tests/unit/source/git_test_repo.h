@@ -64,6 +64,21 @@ class GitTestRepo {
     Git("commit -q --allow-empty -m " + ShellQuote(message));
     return Git("rev-parse HEAD");
   }
+  // base (a.txt) -> branch "side" adds b.txt, main adds c.txt -> `git merge --no-commit side`
+  // left open on main, so the caller can add content that neither parent has (an "evil
+  // merge") and Commit() it. Returns the base commit.
+  std::string StartMergeOfSideBranch() const {
+    Write("a.txt", "base\n");
+    std::string base = Commit("base");
+    Git("checkout -q -b side");
+    Write("b.txt", "side\n");
+    Commit("side");
+    Git("checkout -q main");
+    Write("c.txt", "main\n");
+    Commit("main");
+    Git("merge -q --no-ff --no-commit side");
+    return base;
+  }
   // Deletes a loose object, as a broken mirror or partial clone would lack it.
   void RemoveLooseObject(const std::string& id) const {
     ASSERT_TRUE(std::filesystem::remove(dir_ + "/.git/objects/" + id.substr(0, 2) + "/" + id.substr(2))) << id;
