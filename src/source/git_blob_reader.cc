@@ -71,17 +71,16 @@ Expected<std::unique_ptr<ByteStream>> GitBlobReader::Open(const Item& item) {
 }
 
 Expected<std::unique_ptr<ByteStream>> GitBlobReader::OpenThroughLibgit2(const std::string& key, const git_oid& oid) {
-  const Item item{Origin{}, key, -1};
   git_odb_object* raw = nullptr;
   int rc = git_odb_read(&raw, odb_.get(), &oid);
   if (rc != 0) {
-    Status s = git::GitStatus(rc, "cannot read blob " + item.key);
+    Status s = git::GitStatus(rc, "cannot read blob " + key);
     // A missing object is a scan that could not complete, whatever libgit2 calls it.
     return Status::IoError(s.message());
   }
   git::OdbObject obj(raw);
   if (git_odb_object_type(raw) != GIT_OBJECT_BLOB) {
-    return Status::Corrupt("object " + item.key + " is a " +
+    return Status::Corrupt("object " + key + " is a " +
                            git_object_type2string(git_odb_object_type(raw)) + ", not a blob");
   }
   return std::unique_ptr<ByteStream>(new OdbObjectStream(std::move(obj)));

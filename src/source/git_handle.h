@@ -64,7 +64,7 @@ using Reference = Handle<git_reference, git_reference_free>;
 
 // EnsureLibgit2(), then: turns off libgit2's hash check of every object read (git cat-file
 // does not check either; it cost a third of a full-history read) and bounds libgit2's mapped
-// pack windows (256 MiB) and object cache (128 MiB). Idempotent, thread-safe.
+// pack windows (32 MiB each, 256 MiB in all) and object cache (128 MiB). Idempotent, thread-safe.
 void EnsureInitialized();
 
 // A Status for a failed libgit2 call: "<what>: <libgit2 message>". Missing objects and refs map

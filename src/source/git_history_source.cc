@@ -1,5 +1,7 @@
 #include "source/git_history_source.h"
 
+#include <malloc.h>
+
 #include <cstring>
 #include <functional>
 #include <unordered_map>
@@ -108,6 +110,9 @@ Status GitHistorySource::Finish(std::vector<Finding>* findings, std::vector<Scan
     if (!e.origin.blob.empty() && e.origin.path.empty()) where.emplace(e.origin.blob, std::make_pair("", ""));
   }
   if (where.empty()) return Status::Ok();
+  // The workers' pack caches were freed into per-thread malloc arenas that glibc keeps resident;
+  // hand them back before the walk adds libgit2's own caches.
+  malloc_trim(0);
 
   auto repo = git::OpenRepository(repo_path_);
   if (!repo.ok()) return repo.status();
