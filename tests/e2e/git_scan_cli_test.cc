@@ -61,11 +61,7 @@ TEST(GitScanCli, RangeOfANewBranchFlagsOnlyWhatThePushWouldSend) {
   GitTestRepo repo;
   repo.Write("pushed.csv", testing::UkbExtract(100, 3, 3));
   repo.Commit("base");
-  std::string origin = repo.Sibling("origin.git");
-  repo.Git("init -q --bare " + ShellQuote(origin));
-  repo.Git("remote add origin " + ShellQuote(origin));
-  repo.Git("push -q origin main");
-  repo.Git("checkout -q -b feature");
+  repo.PushToNewOriginAndBranch("feature");
   repo.Write("new/extract.csv", testing::UkbExtract(120));
   std::string c = repo.Commit("extract");
   int code;

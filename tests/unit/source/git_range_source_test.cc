@@ -16,11 +16,7 @@ TEST(GitRangeSource, NewBranchWithoutRemoteCounterpartListsOnlyItsOwnBlobs) {
   GitTestRepo repo;
   repo.Write("pushed.txt", "already on the remote\n");
   repo.Commit("base");
-  std::string origin = repo.Sibling("origin.git");
-  repo.Git("init -q --bare " + ShellQuote(origin));
-  repo.Git("remote add origin " + ShellQuote(origin));
-  repo.Git("push -q origin main");
-  repo.Git("checkout -q -b feature");
+  repo.PushToNewOriginAndBranch("feature");
   repo.Write("data/ukb.csv", "eid,31-0.0\n1000001,1\n");
   std::string c1 = repo.Commit("add extract");
   repo.Write("notes.md", "more\n");

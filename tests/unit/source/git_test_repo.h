@@ -79,6 +79,15 @@ class GitTestRepo {
     Git("merge -q --no-ff --no-commit side");
     return base;
   }
+  // Pushes main to a new bare "origin" beside the repository, then checks out a new branch
+  // `branch` that has no remote counterpart yet.
+  void PushToNewOriginAndBranch(const std::string& branch) const {
+    std::string origin = Sibling("origin.git");
+    Git("init -q --bare " + ShellQuote(origin));
+    Git("remote add origin " + ShellQuote(origin));
+    Git("push -q origin main");
+    Git("checkout -q -b " + branch);
+  }
   // Deletes a loose object, as a broken mirror or partial clone would lack it.
   void RemoveLooseObject(const std::string& id) const {
     ASSERT_TRUE(std::filesystem::remove(dir_ + "/.git/objects/" + id.substr(0, 2) + "/" + id.substr(2))) << id;
