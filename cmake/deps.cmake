@@ -17,3 +17,6 @@ target_link_libraries(libcohortguard PUBLIC
 pkg_check_modules(SIMDJSON REQUIRED IMPORTED_TARGET simdjson)
 pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
 target_link_libraries(libcohortguard PUBLIC PkgConfig::SIMDJSON PkgConfig::EXPAT)
+# Git history pack reader: libdeflate inflates pack entries (their output size is known).
+pkg_check_modules(DEFLATE REQUIRED IMPORTED_TARGET libdeflate)
+target_link_libraries(libcohortguard PUBLIC PkgConfig::DEFLATE)

@@ -18,8 +18,9 @@ _cohortguard() {
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
         --config) return ;;
         --baseline) return ;;
+        --range) return ;;
       esac
-      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --format -f --output -o --rules --no-default-rules --fail-on --threads -j --explain --no-ignore --max-file-size --color --no-progress --config --baseline --show-suppressed" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
+      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --format -f --output -o --rules --no-default-rules --fail-on --threads -j --explain --no-ignore --max-file-size --color --no-progress --config --baseline --show-suppressed --staged --range --history" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
     rules)
       case "$prev" in
         --rules) COMPREPLY=($(compgen -f -- "$cur")); return ;;

@@ -16,6 +16,7 @@
 #include "rules/rule_filter.h"
 #include "rules/rule_loader.h"
 #include "rules/secret_rule.h"
+#include "source/git_source.h"
 #include "source/worktree_source.h"
 
 namespace cg {
@@ -39,6 +40,9 @@ struct ScanCommandOptions {
   std::string config;
   std::string baseline;
   bool show_suppressed = false;
+  bool staged = false;
+  std::string range;
+  bool history = false;
 };
 
 std::string FormatChoices() {
@@ -68,7 +72,10 @@ po::options_description Describe(ScanCommandOptions& o) {
        "never show progress (it is shown on stderr only when stderr is a terminal, and never in CI)")
       ("config", po::value(&o.config), "configuration file (default: .cohortguard.yaml at the top of the work tree)")
       ("baseline", po::value(&o.baseline), "JSON report of an earlier scan: report only findings not in it")
-      ("show-suppressed", po::bool_switch(&o.show_suppressed), "also list suppressed findings, and why");
+      ("show-suppressed", po::bool_switch(&o.show_suppressed), "also list suppressed findings, and why")
+      ("staged", po::bool_switch(&o.staged), "scan what the next commit would contain (the git index); PATH is the repository")
+      ("range", po::value(&o.range)->value_name("REVSPEC"), "scan the blobs introduced by REVSPEC (A..B, 'B --not --remotes=origin')")
+      ("history", po::bool_switch(&o.history), "scan every blob in the repository's object database, each once");
   return d;
 }
 
@@ -159,7 +166,10 @@ int RunScanCommand(const std::vector<std::string>& args) {
   WalkOptions wo;
   if (!o.paths.empty()) wo.paths = o.paths;
   wo.no_ignore = o.no_ignore;
-  WorktreeSource source(wo);
+  auto git_source = MakeGitSourceForScan(o.staged, o.range, o.history, o.paths);
+  if (!git_source.ok()) return UsageError("scan: " + git_source.status().message());
+  WorktreeSource worktree(wo);
+  Source& source = *git_source ? static_cast<Source&>(**git_source) : worktree;
 
   auto detectors = BuildTextDetectors(*rules);
   ro.rules = RuleInfos(*rules);
@@ -189,6 +199,8 @@ int RunScanCommand(const std::vector<std::string>& args) {
   }
   ScanResult result = ScanEngine(*rules, Borrow(detectors), so).Run(source, listener);
   if (display) display->Stop();
+  if (*git_source)
+    for (const auto& s : (*git_source)->skipped()) result.Skip(s.origin, s.reason);
   ApplyPolicy(*prepared, &result);
   for (const auto& w : result.warnings) std::cerr << "cohortguard: warning: " << w << "\n";
   format->write(result, ro, out);

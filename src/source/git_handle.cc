@@ -1,5 +1,6 @@
 #include "source/git_handle.h"
 
+#include <cstdio>
 #include <mutex>
 
 namespace cg {
@@ -10,3 +11,108 @@ void EnsureLibgit2() {
 }
 
 }  // namespace cg
+
+namespace cg::git {
+
+void EnsureInitialized() {
+  EnsureLibgit2();
+  static std::once_flag once;
+  std::call_once(once, [] {
+    git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+    // libgit2 maps up to 8 GiB of pack windows and caches 256 MiB of objects by default; a
+    // whole-history walk of a 500 MB pack would keep all of it resident (peak RSS > 1 GB).
+    git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, size_t{32} << 20);  // default 1 GiB: one window = whole pack
+    git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, size_t{256} << 20);
+    git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, ssize_t{128} << 20);
+  });
+}
+
+Status GitStatus(int rc, std::string_view what) {
+  const git_error* e = git_error_last();
+  std::string msg(what);
+  msg += ": ";
+  msg += (e && e->message) ? e->message : ("libgit2 error " + std::to_string(rc));
+  if (rc == GIT_ENOTFOUND) return Status::NotFound(std::move(msg));
+  return Status::IoError(std::move(msg));
+}
+
+Expected<Repository> OpenRepository(const std::string& path) {
+  EnsureInitialized();
+  git_repository* raw = nullptr;
+  int rc = git_repository_open_ext(&raw, path.c_str(), 0, nullptr);
+  if (rc != 0) return GitStatus(rc, "cannot open git repository at " + path);
+  return Repository(raw);
+}
+
+std::string OidHex(const git_oid& oid) {
+  char buf[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(buf, sizeof buf, &oid);
+  return std::string(buf);
+}
+
+bool ParseOid(std::string_view hex, git_oid* out) {
+  if (hex.size() != GIT_OID_HEXSZ) return false;
+  return git_oid_fromstrn(out, hex.data(), hex.size()) == 0;
+}
+
+namespace {
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is not valid.
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t n;
+  unsigned min;
+  if (c < 0x80) return 1;
+  if ((c & 0xE0) == 0xC0) { n = 2; min = 0x80; }
+  else if ((c & 0xF0) == 0xE0) { n = 3; min = 0x800; }
+  else if ((c & 0xF8) == 0xF0) { n = 4; min = 0x10000; }
+  else return 0;
+  if (i + n > s.size()) return 0;
+  unsigned cp = c & (0x7F >> n);
+  for (size_t k = 1; k < n; ++k) {
+    unsigned char d = static_cast<unsigned char>(s[i + k]);
+    if ((d & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+bool NeedsQuoting(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F || c == '"' || c == '\\') return true;
+    size_t n = Utf8SequenceLength(s, i);
+    if (n == 0) return true;
+    i += n;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string EscapePath(std::string_view raw) {
+  if (!NeedsQuoting(raw)) return std::string(raw);
+  std::string out = "\"";
+  for (unsigned char c : raw) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (c < 0x20 || c >= 0x7F) {
+          char buf[5];
+          std::snprintf(buf, sizeof buf, "\\%03o", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+}  // namespace cg::git

@@ -1,10 +1,18 @@
 // Move-only owners for libgit2 handles, and libgit2 error text captured at once.
+//
+// Every libgit2 handle lives in a std::unique_ptr with a deleter, so no early return leaks one.
+// Thread-safety: a git_repository (and everything read through it) belongs to one thread; each
+// worker opens its own.
 #pragma once
 
+#include <cstring>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include <git2.h>
+
+#include "core/status.h"
 
 namespace cg {
 
@@ -35,3 +43,59 @@ inline std::string GitErrorText() {
 void EnsureLibgit2();
 
 }  // namespace cg
+
+// Helpers of the git sources (--staged, --range, --history).
+namespace cg::git {
+
+template <typename T, void (*Free)(T*)>
+using Handle = std::unique_ptr<T, GitDeleter<T, Free>>;
+
+using Repository = Handle<git_repository, git_repository_free>;
+using Odb = Handle<git_odb, git_odb_free>;
+using OdbObject = Handle<git_odb_object, git_odb_object_free>;
+using Commit = Handle<git_commit, git_commit_free>;
+using Tree = Handle<git_tree, git_tree_free>;
+using TreeEntry = Handle<git_tree_entry, git_tree_entry_free>;
+using Revwalk = Handle<git_revwalk, git_revwalk_free>;
+using Index = Handle<git_index, git_index_free>;
+using Diff = Handle<git_diff, git_diff_free>;
+using Object = Handle<git_object, git_object_free>;
+using Reference = Handle<git_reference, git_reference_free>;
+
+// EnsureLibgit2(), then: turns off libgit2's hash check of every object read (git cat-file
+// does not check either; it cost a third of a full-history read) and bounds libgit2's mapped
+// pack windows (32 MiB each, 256 MiB in all) and object cache (128 MiB). Idempotent, thread-safe.
+void EnsureInitialized();
+
+// A Status for a failed libgit2 call: "<what>: <libgit2 message>". Missing objects and refs map
+// to kNotFound, everything else to kIoError.
+Status GitStatus(int rc, std::string_view what);
+
+// Opens the repository containing `path` (searching upwards; bare repositories and
+// repositories with alternates work). Errors name the path.
+Expected<Repository> OpenRepository(const std::string& path);
+
+std::string OidHex(const git_oid& oid);
+
+// For unordered containers keyed by object id (ids are uniformly distributed).
+struct OidHash {
+  size_t operator()(const git_oid& o) const {
+    size_t h;
+    std::memcpy(&h, o.id, sizeof h);
+    return h;
+  }
+};
+struct OidEq {
+  bool operator()(const git_oid& a, const git_oid& b) const { return git_oid_equal(&a, &b); }
+};
+// Parses a full 40-hex object id.
+bool ParseOid(std::string_view hex, git_oid* out);
+
+// A repository path as it may appear in a report: unchanged when it is valid UTF-8 without
+// control characters, '"' or '\'; otherwise quoted the way git quotes paths ("a\303\251\n",
+// octal escapes for every byte outside printable ASCII when the bytes are not valid UTF-8).
+// Lossless: the quoted form can be decoded back to the exact bytes, and an unquoted path never
+// starts with '"'.
+std::string EscapePath(std::string_view raw);
+
+}  // namespace cg::git

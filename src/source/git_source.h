@@ -1,0 +1,60 @@
+// GitSource: what the three git sources (--staged, --range, --history) share, and the factory
+// the CLI uses to build one.
+//
+// Items are keyed by 40-hex blob id (Origin.blob set; Origin.path/commit set where the source
+// knows them), read through GitBlobReader (one git_repository per worker). Entries skipped on
+// purpose (submodules, unresolved conflicts) are not errors: the source lists them in skipped(),
+// which the CLI adds to the report's skipped list. (Git LFS pointers are blobs like any other;
+// the engine recognises them by content.)
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/scan_result.h"
+#include "source/source.h"
+
+namespace cg {
+
+class GitSource : public Source {
+ public:
+  explicit GitSource(std::string repo_path) : repo_path_(std::move(repo_path)) {}
+  Expected<std::unique_ptr<ItemReader>> NewReader() override;
+  bool items_are_blobs() const override { return true; }
+  // What Enumerate() skipped on purpose, and why; never file content.
+  const std::vector<Skipped>& skipped() const { return skipped_; }
+
+ protected:
+  void Skip(std::string path, std::string commit, std::string reason) {
+    Skipped s;
+    s.origin.path = std::move(path);
+    s.origin.commit = std::move(commit);
+    s.reason = std::move(reason);
+    skipped_.push_back(std::move(s));
+  }
+
+  std::string repo_path_;
+  std::vector<Skipped> skipped_;
+};
+
+enum class GitScanMode { kStaged, kRange, kHistory };
+
+struct GitSourceOptions {
+  GitScanMode mode = GitScanMode::kStaged;
+  std::string repo_path = ".";  // work tree, .git folder or bare repository
+  std::string revspec;          // kRange only: "A..B", "B --not --remotes=origin", "B ^A", ...
+};
+
+// Builds the source for `options`. A missing or unreadable repository is reported by
+// Enumerate() (exit 3); a bad option or a revision range that does not resolve is
+// InvalidArgument here (exit 2).
+Expected<std::unique_ptr<GitSource>> MakeGitSource(const GitSourceOptions& options);
+
+// What `cohortguard scan` does with --staged / --range REVSPEC / --history and its PATH
+// arguments (at most one: the repository, default "."). Returns a null source when none of
+// the three flags is set (a plain file system scan).
+Expected<std::unique_ptr<GitSource>> MakeGitSourceForScan(bool staged, const std::string& range, bool history,
+                                                          const std::vector<std::string>& paths);
+
+}  // namespace cg
