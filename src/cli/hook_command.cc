@@ -55,14 +55,6 @@ Status ParseFlags(const std::vector<std::string>& args, size_t from, HookFlags* 
   return Status::Ok();
 }
 
-Status ParseFailOn(const std::string& text, const std::string& what, Threshold* out) {
-  Severity s;
-  if (text == "never") *out = std::nullopt;
-  else if (ParseSeverity(text, &s) && s != Severity::kInfo) *out = s;
-  else return Status::InvalidArgument(what + " must be high, medium, low or never, not '" + text + "'");
-  return Status::Ok();
-}
-
 // The top-level `fail_on` of the configuration file (the pre-commit threshold), and `remotes`.
 Status LoadHookConfig(const std::string& file, Threshold* fail_on, RemotePolicy* policy) {
   auto p = LoadRemotePolicy(file);
@@ -70,7 +62,7 @@ Status LoadHookConfig(const std::string& file, Threshold* fail_on, RemotePolicy*
   *policy = std::move(*p);
   try {
     YAML::Node root = YAML::LoadFile(file);
-    if (root.IsMap() && root["fail_on"]) return ParseFailOn(root["fail_on"].as<std::string>(""), file + ": fail_on", fail_on);
+    if (root.IsMap() && root["fail_on"]) return ParseThreshold(root["fail_on"].as<std::string>(""), file + ": fail_on", fail_on);
   } catch (const YAML::Exception&) {
     // A missing file: defaults (a malformed one was reported by LoadRemotePolicy).
   }
@@ -132,7 +124,7 @@ int PreCommit(const HookFlags& f) {
   Threshold fail_on = Severity::kMedium;
   RemotePolicy policy;
   Status s = LoadHookConfig(f.config.empty() ? DefaultConfigPath() : f.config, &fail_on, &policy);
-  if (s.ok() && !f.fail_on.empty()) s = ParseFailOn(f.fail_on, "--fail-on", &fail_on);
+  if (s.ok() && !f.fail_on.empty()) s = ParseThreshold(f.fail_on, "--fail-on", &fail_on);
   if (!s.ok()) return UsageError("hook pre-commit: " + s.message());
   HookScanRequest req;
   req.source.mode = GitScanMode::kStaged;
@@ -222,7 +214,7 @@ int PreReceive(const HookFlags& f) {
   repo->reset();
   Threshold fail_on = Severity::kMedium;
   if (!fail_on_text.empty()) {
-    Status s = ParseFailOn(fail_on_text, "cohortguard.failOn / --fail-on", &fail_on);
+    Status s = ParseThreshold(fail_on_text, "cohortguard.failOn / --fail-on", &fail_on);
     if (!s.ok()) return UsageError("hook pre-receive: " + s.message());
   }
   double timeout_s = 60;

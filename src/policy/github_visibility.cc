@@ -15,17 +15,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "policy/remote_url.h"
+
 namespace cg {
 namespace {
 
 namespace fs = std::filesystem;
 
 constexpr size_t kMaxBody = 1 << 20;
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
 
 int64_t Now() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())

@@ -19,22 +19,8 @@ const char* const kPublicHosts[] = {
     "dev.azure.com", "visualstudio.com", "githubusercontent.com",
 };
 
-std::string Lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 std::string Where(const std::string& file, const YAML::Node& node, const std::string& key) {
   return file + ":" + std::to_string(node.Mark().line + 1) + ": remotes" + (key.empty() ? "" : "." + key);
-}
-
-Status ParseThreshold(const YAML::Node& node, const std::string& where, Threshold* out) {
-  std::string text = node.IsScalar() ? node.Scalar() : "";
-  Severity s;
-  if (text == "never") *out = std::nullopt;
-  else if (ParseSeverity(text, &s) && s != Severity::kInfo) *out = s;
-  else return Status::InvalidArgument(where + ": must be high, medium, low or never, not '" + text + "'");
-  return Status::Ok();
 }
 
 Status ParseStringList(const YAML::Node& node, const std::string& where, std::vector<std::string>* out) {
@@ -133,6 +119,14 @@ RemoteClassification Decide(RemoteClass c, const std::string& url, std::string r
 
 }  // namespace
 
+Status ParseThreshold(const std::string& text, const std::string& where, Threshold* out) {
+  Severity s;
+  if (text == "never") *out = std::nullopt;
+  else if (ParseSeverity(text, &s) && s != Severity::kInfo) *out = s;
+  else return Status::InvalidArgument(where + " must be high, medium, low or never, not '" + text + "'");
+  return Status::Ok();
+}
+
 const char* RemoteClassName(RemoteClass c) {
   switch (c) {
     case RemoteClass::kPublic: return "public";
@@ -196,7 +190,7 @@ Status ParseRemotePolicy(const YAML::Node& remotes, const std::string& file, Rem
                             : cls == "internal" ? &p->internal_fail_on
                             : cls == "private" ? &p->private_fail_on : nullptr;
         if (!target) return Status::InvalidArgument(w + ": unknown class (expected public, internal or private)");
-        s = ParseThreshold(t.second, w, target);
+        s = ParseThreshold(t.second.IsScalar() ? t.second.Scalar() : "", w + ":", target);
         if (!s.ok()) return s;
       }
     } else if (key == "public_max_table_rows") {

@@ -57,6 +57,9 @@ struct RemotePolicy {
   Threshold FailOn(RemoteClass c) const;
 };
 
+// "high" | "medium" | "low" | "never" (nullopt); InvalidArgument "<where> must be ..." otherwise.
+Status ParseThreshold(const std::string& text, const std::string& where, Threshold* out);
+
 // Built-in defaults: public hosting sites, public at medium, internal at high, private never;
 // visibility check off; GitHub token from GITHUB_TOKEN, else GH_TOKEN; API base from
 // COHORTGUARD_GITHUB_API when set; cache in DefaultVisibilityCacheFile().

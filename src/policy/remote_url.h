@@ -34,6 +34,9 @@ Expected<RemoteUrl> ParseRemoteUrl(const std::string& url);
 // one character. Case-sensitive (callers lower-case hosts).
 bool GlobMatch(const std::string& pattern, const std::string& text);
 
+// ASCII lower case (hosts, GitHub owner/repo names).
+std::string Lower(std::string s);
+
 // True when `host` is `domain` or a subdomain of it ("gist.github.com" is under "github.com").
 bool HostIsUnder(const std::string& host, const std::string& domain);
 
