@@ -90,7 +90,7 @@ HookScanOutcome RunHookScan(const HookScanRequest& req) {
     state->Run();
   }
   out.result = std::move(state->result);
-  out.notes = state->source->notes();
+  for (const auto& sk : state->source->skipped()) out.notes.push_back(sk.origin.Display() + ": " + sk.reason);
   AssignFingerprints(&out.result.findings);
   out.incomplete = out.result.enumeration_failed || !out.result.errors.empty();
   if (req.fail_on)
