@@ -3,7 +3,7 @@
 _cohortguard() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=($(compgen -W "scan rules config version help --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "scan rules config hook remote version help --help --version" -- "$cur"))
     return
   fi
   case "${COMP_WORDS[1]}" in
@@ -33,6 +33,16 @@ _cohortguard() {
       esac
       if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "show" -- "$cur")); return; fi
       if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --config" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
+    hook)
+      case "$prev" in
+      esac
+      if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "install pre-commit pre-push pre-receive" -- "$cur")); return; fi
+      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
+    remote)
+      case "$prev" in
+      esac
+      if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "classify" -- "$cur")); return; fi
+      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
     version)
       case "$prev" in
       esac
@@ -40,7 +50,7 @@ _cohortguard() {
     help)
       case "$prev" in
       esac
-      COMPREPLY=($(compgen -W "scan rules config version help --man --completion" -- "$cur")); return ;;
+      COMPREPLY=($(compgen -W "scan rules config hook remote version help --man --completion" -- "$cur")); return ;;
   esac
 }
 complete -o filenames -F _cohortguard cohortguard

@@ -38,6 +38,8 @@ const Command* FindCommand(const std::string& name);
 int RunScanCommand(const std::vector<std::string>& args);
 int RunRulesCommand(const std::vector<std::string>& args);
 int RunVersionCommand(const std::vector<std::string>& args);
+int RunHookCommand(const std::vector<std::string>& args);
+int RunRemoteCommand(const std::vector<std::string>& args);
 int RunHelpCommand(const std::vector<std::string>& args);
 int RunConfigCommand(const std::vector<std::string>& args);
 

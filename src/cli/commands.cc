@@ -14,6 +14,12 @@ const std::vector<Command>& Commands() {
        "list validate test"},
       {"config", "show the effective configuration and where each value came from", RunConfigCommand,
        ConfigOptionsDescription, "cohortguard config show [--config FILE]", "show"},
+      {"hook", "install git hooks, or run as one (pre-commit, pre-push, pre-receive)", RunHookCommand, nullptr,
+       "cohortguard hook install [--pre-commit] [--pre-push] [--pre-receive] [--force]\n"
+       "cohortguard hook pre-commit | pre-push REMOTE URL | pre-receive",
+       "install pre-commit pre-push pre-receive"},
+      {"remote", "classify a git remote URL as public, internal or private", RunRemoteCommand, nullptr,
+       "cohortguard remote classify URL... [--config FILE] [--check-visibility]", "classify"},
       {"version", "print the version", RunVersionCommand},
       {"help", "show help for a command (help COMMAND), or generate the man page and shell completion",
        RunHelpCommand, nullptr, "cohortguard help [COMMAND]\ncohortguard help --man\ncohortguard help --completion bash|zsh"},

@@ -1,5 +1,6 @@
 #include "source/git_handle.h"
 
+#include <atomic>
 #include <cstdio>
 #include <mutex>
 
@@ -13,6 +14,10 @@ void EnsureLibgit2() {
 }  // namespace cg
 
 namespace cg::git {
+
+namespace {
+std::atomic<bool> g_open_from_environment{false};
+}  // namespace
 
 void EnsureInitialized() {
   EnsureLibgit2();
@@ -36,10 +41,13 @@ Status GitStatus(int rc, std::string_view what) {
   return Status::IoError(std::move(msg));
 }
 
+void OpenRepositoriesFromEnvironment() { g_open_from_environment = true; }
+
 Expected<Repository> OpenRepository(const std::string& path) {
   EnsureInitialized();
   git_repository* raw = nullptr;
-  int rc = git_repository_open_ext(&raw, path.c_str(), 0, nullptr);
+  int flags = g_open_from_environment.load() ? GIT_REPOSITORY_OPEN_FROM_ENV : 0;
+  int rc = git_repository_open_ext(&raw, path.c_str(), flags, nullptr);
   if (rc != 0) return GitStatus(rc, "cannot open git repository at " + path);
   return Repository(raw);
 }

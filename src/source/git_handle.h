@@ -75,6 +75,13 @@ Status GitStatus(int rc, std::string_view what);
 // repositories with alternates work). Errors name the path.
 Expected<Repository> OpenRepository(const std::string& path);
 
+// Hooks only: from now on OpenRepository() opens the repository the way git describes it in the
+// environment (GIT_DIR, GIT_INDEX_FILE, GIT_OBJECT_DIRECTORY, GIT_ALTERNATE_OBJECT_DIRECTORIES,
+// GIT_NAMESPACE; `path` is used only when GIT_DIR is unset). That is how a pre-commit hook sees
+// the temporary index of `git commit -a` / `git commit PATH`, and a pre-receive hook sees the
+// objects still in quarantine. Process-wide; call before any scan starts.
+void OpenRepositoriesFromEnvironment();
+
 std::string OidHex(const git_oid& oid);
 
 // For unordered containers keyed by object id (ids are uniformly distributed).

@@ -1,0 +1,282 @@
+// Whole-program tests of the hooks, installed into real repositories and run by the real git.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "support/test_support.h"
+
+namespace cg {
+namespace {
+
+using testing::Cohortguard;
+using testing::Git;
+using testing::RunResult;
+using testing::TempDir;
+namespace fs = std::filesystem;
+
+std::string Rev(const std::string& rev, const std::string& repo) {
+  RunResult r = Git({"rev-parse", "--verify", "-q", rev}, repo);
+  return r.exit_code == 0 ? r.out : "";
+}
+
+// A work tree with cohortguard's hooks, a committed README, and a bare server repository.
+struct Fixture {
+  TempDir dir;
+  std::string work, server;
+  Fixture() {
+    work = dir.str() + "/work";
+    server = dir.str() + "/server.git";
+    EXPECT_EQ(Git({"init", "-q", "--bare", server}, dir.str()).exit_code, 0);
+    EXPECT_EQ(Git({"init", "-q", work}, dir.str()).exit_code, 0);
+    RunResult r = Cohortguard({"hook", "install"}, work);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    Write("README.md", "# study\n");
+    EXPECT_EQ(Git({"add", "README.md"}, work).exit_code, 0);
+    EXPECT_EQ(Git({"commit", "-q", "-m", "readme"}, work).exit_code, 0);
+  }
+  void Write(const std::string& rel, const std::string& text) { dir.Write("work/" + rel, text); }
+  RunResult Commit(const std::string& rel, const std::string& text, bool verify = true) {
+    Write(rel, text);
+    Git({"add", rel}, work);
+    std::vector<std::string> args{"commit", "-q", "-m", "add " + rel};
+    if (!verify) args.push_back("--no-verify");
+    return Git(args, work);
+  }
+};
+
+TEST(PreCommitHook, RefusesUkbExtractAndLeavesIndexAndTreeAsTheyWere) {
+  Fixture fx;
+  std::string head = Rev("HEAD", fx.work);
+  RunResult r = fx.Commit("data/ukb12345.csv", testing::UkbExtract(300));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("ukbiobank.main-dataset"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("data/ukb12345.csv"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("git rm --cached -- 'data/ukb12345.csv'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(".gitignore"), std::string::npos);
+  EXPECT_NE(r.err.find("allowlist"), std::string::npos);
+  EXPECT_EQ(Rev("HEAD", fx.work), head) << "the commit must not happen";
+  EXPECT_EQ(Git({"status", "--porcelain"}, fx.work).out, "A  data/ukb12345.csv\n") << "the index is untouched";
+}
+
+TEST(PreCommitHook, CleanCommitPasses) {
+  Fixture fx;
+  RunResult r = fx.Commit("results/gwas.tsv", testing::GwasSummaryStats(2000));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = fx.Commit("analysis/load.py", "import pandas as pd\ndf = pd.read_csv('ukb.csv', usecols=['eid', '31-0.0'])\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Git({"rev-list", "--count", "HEAD"}, fx.work).out, "3\n");
+}
+
+TEST(PreCommitHook, CommitAllSeesTheTemporaryIndexGitHandsTheHook) {
+  Fixture fx;
+  ASSERT_EQ(fx.Commit("notes.txt", "some notes\n").exit_code, 0);
+  fx.Write("notes.txt", testing::UkbExtract(200));
+  std::string head = Rev("HEAD", fx.work);
+  RunResult r = Git({"commit", "-q", "-a", "-m", "update notes"}, fx.work);
+  EXPECT_EQ(r.exit_code, 1) << "git commit -a stages into a temporary index: " << r.err;
+  EXPECT_EQ(Rev("HEAD", fx.work), head);
+  r = Git({"commit", "-q", "-m", "only notes", "notes.txt"}, fx.work);
+  EXPECT_EQ(r.exit_code, 1) << "git commit PATH uses a temporary index too: " << r.err;
+}
+
+TEST(PreCommitHook, FailOnFromConfigurationRaisesTheThreshold) {
+  Fixture fx;
+  // A 15-row table is at most medium: blocked by default, let through at fail_on: high.
+  fx.Write(".cohortguard.yaml", "fail_on: high\n");
+  RunResult r = fx.Commit("small/ukb1.csv", testing::UkbExtract(15));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  fx.Write(".cohortguard.yaml", "fail_on: medium\n");
+  r = fx.Commit("small/ukb2.csv", testing::UkbExtract(15, 3, 2));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+}
+
+TEST(HookInstall, RefusesForeignHookUnlessForcedThenChainsIt) {
+  TempDir dir;
+  ASSERT_EQ(Git({"init", "-q", "."}, dir.str()).exit_code, 0);
+  dir.Write(".git/hooks/pre-commit", "#!/bin/sh\necho foreign-ran >> \"$(git rev-parse --git-dir)/../foreign.log\"\n");
+  chmod((dir.path() / ".git/hooks/pre-commit").c_str(), 0755);
+  RunResult r = Cohortguard({"hook", "install", "--pre-commit"}, dir.str());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--force"), std::string::npos) << r.err;
+  r = Cohortguard({"hook", "install", "--pre-commit", "--force"}, dir.str());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir.path() / ".git/hooks/pre-commit.cohortguard-chained"));
+  // Installing again updates our own shim without touching the chained hook.
+  EXPECT_EQ(Cohortguard({"hook", "install", "--pre-commit"}, dir.str()).exit_code, 0);
+
+  dir.Write("a.txt", "hello\n");
+  Git({"add", "a.txt"}, dir.str());
+  EXPECT_EQ(Git({"commit", "-q", "-m", "a"}, dir.str()).exit_code, 0);
+  EXPECT_EQ(testing::Run({"cat", "foreign.log"}, dir.str()).out, "foreign-ran\n");
+  dir.Write("ukb.csv", testing::UkbExtract(100));
+  Git({"add", "ukb.csv"}, dir.str());
+  EXPECT_EQ(Git({"commit", "-q", "-m", "b"}, dir.str()).exit_code, 1);
+  EXPECT_EQ(testing::Run({"cat", "foreign.log"}, dir.str()).out, "foreign-ran\n") << "blocked before the chained hook";
+}
+
+TEST(HookInstall, RespectsCoreHooksPath) {
+  TempDir dir;
+  ASSERT_EQ(Git({"init", "-q", "."}, dir.str()).exit_code, 0);
+  ASSERT_EQ(Git({"config", "core.hooksPath", "githooks"}, dir.str()).exit_code, 0);
+  RunResult r = Cohortguard({"hook", "install"}, dir.str());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir.path() / "githooks/pre-commit"));
+  EXPECT_TRUE(fs::exists(dir.path() / "githooks/pre-push"));
+  EXPECT_FALSE(fs::exists(dir.path() / ".git/hooks/pre-commit"));
+  dir.Write("ukb.csv", testing::UkbExtract(100));
+  Git({"add", "ukb.csv"}, dir.str());
+  EXPECT_EQ(Git({"commit", "-q", "-m", "b"}, dir.str()).exit_code, 1);
+}
+
+TEST(HookInstall, ShimsInHooksFolderMatchWhatInstallWrites) {
+  TempDir dir;
+  ASSERT_EQ(Git({"init", "-q", "."}, dir.str()).exit_code, 0);
+  ASSERT_EQ(Cohortguard({"hook", "install", "--pre-commit", "--pre-push", "--pre-receive"}, dir.str()).exit_code, 0);
+  for (const char* hook : {"pre-commit", "pre-push", "pre-receive"}) {
+    std::string installed = testing::Run({"cat", ".git/hooks/" + std::string(hook)}, dir.str()).out;
+    std::string shipped = testing::Run({"cat", std::string(COHORTGUARD_SOURCE_DIR) + "/hooks/" + hook}).out;
+    // Identical but for the binary the installed one names.
+    size_t at = installed.find(COHORTGUARD_BINARY);
+    ASSERT_NE(at, std::string::npos) << hook;
+    installed.replace(at, std::string(COHORTGUARD_BINARY).size(), "cohortguard");
+    EXPECT_EQ(installed, shipped) << hook << ": regenerate hooks/ (see README)";
+  }
+}
+
+// A work tree whose origin is configured as github.com but, through url.insteadOf, really
+// writes to a local bare repository: the configured URL makes the push public.
+struct PushFixture : Fixture {
+  PushFixture() {
+    Git({"config", "url." + server + ".insteadOf", "https://github.com/lab/study.git"}, work);
+    Git({"remote", "add", "origin", "https://github.com/lab/study.git"}, work);
+  }
+};
+
+TEST(PrePushHook, PublicRemoteRefusesHistoryThatCarriedDataEvenAfterItWasRemoved) {
+  PushFixture fx;
+  RunResult r = Git({"push", "-q", "origin", "HEAD:refs/heads/main"}, fx.work);
+  ASSERT_EQ(r.exit_code, 0) << "a clean push is allowed: " << r.err;
+  EXPECT_NE(r.err.find("is public"), std::string::npos) << r.err;
+  std::string on_server = Rev("main", fx.server);
+
+  ASSERT_EQ(fx.Commit("data/ukb12345.csv", testing::UkbExtract(300), /*verify=*/false).exit_code, 0);
+  ASSERT_EQ(Git({"rm", "-q", "--cached", "data/ukb12345.csv"}, fx.work).exit_code, 0);
+  ASSERT_EQ(Git({"commit", "-q", "-m", "remove the extract"}, fx.work).exit_code, 0);
+  std::string status = Git({"status", "--porcelain"}, fx.work).out;
+  r = Git({"push", "origin", "HEAD:refs/heads/main"}, fx.work);
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("ukbiobank.main-dataset"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("rebase -i"), std::string::npos) << r.err;
+  EXPECT_EQ(Rev("main", fx.server), on_server) << "the server keeps no ref update";
+  EXPECT_EQ(Git({"status", "--porcelain"}, fx.work).out, status) << "the hook changed nothing";
+
+  // A new branch and a tag carrying the same history are refused too.
+  r = Git({"push", "origin", "HEAD:refs/heads/other"}, fx.work);
+  EXPECT_NE(r.exit_code, 0) << r.err;
+  Git({"tag", "-a", "-m", "v1", "v1"}, fx.work);
+  r = Git({"push", "origin", "v1"}, fx.work);
+  EXPECT_NE(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Rev("other", fx.server), "");
+  EXPECT_EQ(Rev("v1", fx.server), "");
+}
+
+TEST(PrePushHook, PrivateRemoteAndConfiguredPrivatePatternAllowThePush) {
+  PushFixture fx;
+  ASSERT_EQ(fx.Commit("data/ukb12345.csv", testing::UkbExtract(300), false).exit_code, 0);
+  // A plain local path is private.
+  Git({"remote", "add", "backup", fx.server}, fx.work);
+  RunResult r = Git({"push", "-q", "backup", "HEAD:refs/heads/backup"}, fx.work);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("is private"), std::string::npos) << r.err;
+  // The github.com remote is public until the configuration says this repository is private.
+  r = Git({"push", "-q", "origin", "HEAD:refs/heads/main"}, fx.work);
+  EXPECT_NE(r.exit_code, 0) << r.err;
+  fx.Write(".cohortguard.yaml", "remotes:\n  private: ['github.com/lab/*']\n");
+  r = Git({"push", "-q", "origin", "HEAD:refs/heads/main"}, fx.work);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(Rev("main", fx.server), "");
+}
+
+TEST(PrePushHook, PublicPatternOnALocalPathAndDeletionsAreHandled) {
+  Fixture fx;
+  fx.Write(".cohortguard.yaml", "remotes:\n  public: ['**/server.git']\n");
+  Git({"remote", "add", "origin", fx.server}, fx.work);
+  ASSERT_EQ(Git({"push", "-q", "origin", "HEAD:refs/heads/main", "HEAD:refs/heads/topic"}, fx.work).exit_code, 0);
+  ASSERT_EQ(fx.Commit("ukb.csv", testing::UkbExtract(300), false).exit_code, 0);
+  EXPECT_NE(Git({"push", "-q", "origin", "HEAD:refs/heads/main"}, fx.work).exit_code, 0);
+  // Deleting a branch sends no content.
+  RunResult r = Git({"push", "-q", "origin", ":refs/heads/topic"}, fx.work);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST(PrePushHook, ForcePushScansOnlyWhatTheRemoteLacks) {
+  PushFixture fx;
+  ASSERT_EQ(fx.Commit("a.txt", "one\n").exit_code, 0);
+  ASSERT_EQ(Git({"push", "-q", "origin", "HEAD:refs/heads/main"}, fx.work).exit_code, 0);
+  // Rewrite the tip with a leak: a force push carries it.
+  ASSERT_EQ(Git({"reset", "-q", "--hard", "HEAD~1"}, fx.work).exit_code, 0);
+  ASSERT_EQ(fx.Commit("ukb.csv", testing::UkbExtract(300), false).exit_code, 0);
+  EXPECT_NE(Git({"push", "-q", "--force", "origin", "HEAD:refs/heads/main"}, fx.work).exit_code, 0);
+  // Rewrite again, cleanly: allowed.
+  ASSERT_EQ(Git({"reset", "-q", "--hard", "HEAD~1"}, fx.work).exit_code, 0);
+  ASSERT_EQ(fx.Commit("b.txt", "two\n").exit_code, 0);
+  RunResult r = Git({"push", "-q", "--force", "origin", "HEAD:refs/heads/main"}, fx.work);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+struct ServerFixture {
+  TempDir dir;
+  std::string work, server;
+  ServerFixture() {
+    work = dir.str() + "/work";
+    server = dir.str() + "/server.git";
+    EXPECT_EQ(Git({"init", "-q", "--bare", server}, dir.str()).exit_code, 0);
+    RunResult r = Cohortguard({"hook", "install", "--pre-receive"}, server);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(Git({"init", "-q", work}, dir.str()).exit_code, 0);
+    Git({"remote", "add", "origin", server}, work);
+  }
+  RunResult CommitAndPush(const std::string& rel, const std::string& text) {
+    dir.Write("work/" + rel, text);
+    Git({"add", rel}, work);
+    Git({"commit", "-q", "-m", rel}, work);
+    return Git({"push", "origin", "HEAD:refs/heads/main"}, work);
+  }
+};
+
+TEST(PreReceiveHook, RefusesDataInQuarantinedObjectsAndKeepsNoRefUpdate) {
+  ServerFixture fx;
+  RunResult r = fx.CommitAndPush("README.md", "# hello\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string main = Rev("main", fx.server);
+  r = fx.CommitAndPush("data/ukb.csv", testing::UkbExtract(300));
+  EXPECT_NE(r.exit_code, 0);
+  // The finding proves the hook read the quarantined blobs (an unreadable one would be an error).
+  EXPECT_NE(r.err.find("ukbiobank.main-dataset"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("pre-receive hook declined"), std::string::npos) << r.err;
+  EXPECT_EQ(Rev("main", fx.server), main);
+  // The same leak removed in a later commit is still refused: the history goes to the server.
+  Git({"rm", "-q", "data/ukb.csv"}, fx.work);
+  Git({"commit", "-q", "-m", "remove"}, fx.work);
+  EXPECT_NE(Git({"push", "origin", "HEAD:refs/heads/main"}, fx.work).exit_code, 0);
+  EXPECT_EQ(Rev("main", fx.server), main);
+}
+
+TEST(PreReceiveHook, TimeBudgetFailsClosedOrOpenAsConfiguredAndSaysWhich) {
+  ServerFixture fx;
+  Git({"config", "cohortguard.timeout", "0.001"}, fx.server);
+  fx.dir.Write("work/big.csv", testing::GwasSummaryStats(200000));
+  RunResult r = fx.CommitAndPush("big.csv", testing::GwasSummaryStats(200000));
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("fails closed"), std::string::npos) << r.err;
+  EXPECT_EQ(Rev("main", fx.server), "");
+  Git({"config", "cohortguard.onTimeout", "allow"}, fx.server);
+  r = Git({"push", "origin", "HEAD:refs/heads/main"}, fx.work);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("UNSCANNED"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace cg
