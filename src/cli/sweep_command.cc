@@ -40,6 +40,7 @@ struct SweepCommandOptions {
   std::string idset_key;
   std::string report = "new";
   size_t batch = 512;
+  bool list = false;
 };
 
 po::options_description Describe(SweepCommandOptions& o) {
@@ -66,6 +67,9 @@ po::options_description Describe(SweepCommandOptions& o) {
        "analyse larger blobs from their head only (bytes; K, M, G suffixes)")
       ("idset", po::value(&o.idsets)->composing(), "id set (.cgid) to match id columns against (repeatable)")
       ("idset-key", po::value(&o.idset_key), "key file the --idset sets were built with")
+      ("list-repositories", po::bool_switch(&o.list),
+       "print this shard's repositories (relative to MIRRORS_DIR), one a line, and stop: feed them to "
+       "'git remote update --prune' before the sweep")
       ("batch", po::value(&o.batch)->default_value(o.batch), "blobs per committed state transaction");
   return d;
 }
@@ -136,6 +140,15 @@ int RunSweepCommand(const std::vector<std::string>& args) {
     return UsageError("sweep: --fail-on must be high, medium, low or never, not '" + o.fail_on + "'");
   auto shard = ParseShard(o.shard, [](const char* n) -> const char* { return std::getenv(n); });
   if (!shard.ok()) return UsageError("sweep: " + shard.status().message());
+  if (o.list) {
+    std::vector<ScanError> errors;
+    auto repos = FindRepositories(o.root, FindOptions{}, &errors);
+    if (!repos.ok()) return UsageError(repos.status().message());
+    for (const auto& r : *repos)
+      if (shard->Contains(r.relative)) std::cout << r.relative << "\n";
+    for (const auto& e : errors) std::cerr << "cohortguard: " << e.origin.path << ": " << e.message << "\n";
+    return errors.empty() ? kExitClean : kExitIncomplete;
+  }
   auto size = ParseSize(o.max_file_size);
   if (!size.ok()) return UsageError("sweep: --max-file-size: " + size.status().message());
   auto rules = LoadRules(o.no_default_rules, o.rules);

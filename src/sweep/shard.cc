@@ -34,7 +34,7 @@ Expected<uint32_t> EnvNumber(EnvLookup env, const char* name, bool required) {
 }  // namespace
 
 uint64_t StableHash(std::string_view text) {
-  uint64_t h = 1469598103934665603ull;
+  uint64_t h = 14695981039346656037ull;
   for (unsigned char c : text) {
     h ^= c;
     h *= 1099511628211ull;

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <sstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -59,6 +60,15 @@ TEST(SweepCluster, ParallelShardsCoverEveryRepositoryOnceAndMergeEqualsOneMachin
   }
   const auto expected = farm.repositories();
   EXPECT_EQ(swept, std::multiset<std::string>(expected.begin(), expected.end()));
+  // --list-repositories (what the packaging scripts update first) names the same partition.
+  std::multiset<std::string> listed;
+  for (int k = 0; k < kShards; ++k) {
+    auto r = Cohortguard({"sweep", farm.Mirrors(), "--list-repositories", "--shard", std::to_string(k) + "/3"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::istringstream in(r.out);
+    for (std::string line; std::getline(in, line);) listed.insert(line);
+  }
+  EXPECT_EQ(listed, swept);
 
   auto merged = Cohortguard({"report", "merge", out + "/shard0.json", out + "/shard1.json", out + "/shard2.json",
                              "-o", out + "/merged.json"});
