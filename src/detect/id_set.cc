@@ -81,12 +81,11 @@ IdHasher::~IdHasher() {
   EVP_MD_CTX_free(scratch_);
 }
 
-uint64_t IdHasher::Hash(std::string_view id) {
-  id = NormaliseId(id);
+uint64_t IdHasher::Mac(std::string_view data) {
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   EVP_MD_CTX_copy_ex(scratch_, inner_);
-  EVP_DigestUpdate(scratch_, id.data(), id.size());
+  EVP_DigestUpdate(scratch_, data.data(), data.size());
   EVP_DigestFinal_ex(scratch_, md, &len);
   EVP_MD_CTX_copy_ex(scratch_, outer_);
   EVP_DigestUpdate(scratch_, md, len);
@@ -94,17 +93,9 @@ uint64_t IdHasher::Hash(std::string_view id) {
   return GetBE(reinterpret_cast<const char*>(md), 8);
 }
 
-uint64_t IdHasher::KeyCheck() {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_MD_CTX_copy_ex(scratch_, inner_);
-  EVP_DigestUpdate(scratch_, kKeyCheckText.data(), kKeyCheckText.size());
-  EVP_DigestFinal_ex(scratch_, md, &len);
-  EVP_MD_CTX_copy_ex(scratch_, outer_);
-  EVP_DigestUpdate(scratch_, md, len);
-  EVP_DigestFinal_ex(scratch_, md, &len);
-  return GetBE(reinterpret_cast<const char*>(md), 8);
-}
+uint64_t IdHasher::Hash(std::string_view id) { return Mac(NormaliseId(id)); }
+
+uint64_t IdHasher::KeyCheck() { return Mac(kKeyCheckText); }
 
 Expected<IdSet> IdSet::Build(std::string label, std::string_view key, const std::vector<std::string>& ids) {
   if (label.empty() || label.size() > kMaxLabel)
@@ -180,9 +171,13 @@ int64_t IdSet::Find(uint64_t hash) const {
 }
 
 std::string GroupThousands(uint64_t n) {
-  std::string s = std::to_string(n);
-  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
-  return s;
+  const std::string digits = std::to_string(n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
 }
 
 Expected<IdSetCollection> IdSetCollection::Load(const std::vector<std::string>& paths, const std::string& key) {

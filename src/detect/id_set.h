@@ -55,6 +55,7 @@ class IdHasher {
   uint64_t KeyCheck();
 
  private:
+  uint64_t Mac(std::string_view data);  // HMAC-SHA256, first 8 bytes big-endian
   EVP_MD_CTX* inner_;
   EVP_MD_CTX* outer_;
   EVP_MD_CTX* scratch_;
