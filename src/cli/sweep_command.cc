@@ -14,7 +14,6 @@
 #include "detect/id_set.h"
 #include "detect/text_detectors.h"
 #include "policy/fingerprint.h"
-#include "report/json_finding.h"
 #include "report/report.h"
 #include "rules/rule_loader.h"
 #include "sweep/sweep_runner.h"
@@ -57,7 +56,7 @@ po::options_description Describe(SweepCommandOptions& o) {
        "JOB_COMPLETION_INDEX + COHORTGUARD_SHARD_COUNT (Kubernetes) or SLURM_ARRAY_TASK_ID + "
        "SLURM_ARRAY_TASK_COUNT (Slurm)")
       ("report", po::value(&o.report)->default_value(o.report), "new: findings first seen in this run; all: every current finding")
-      ("format,f", po::value(&o.format)->default_value(o.format), ("report format: jsonl (streamed), " + ReportFormatNames()).c_str())
+      ("format,f", po::value(&o.format)->default_value(o.format), ("report format (jsonl streams, one repository at a time): " + ReportFormatNames()).c_str())
       ("output,o", po::value(&o.output), "write the report to this file instead of stdout")
       ("rules", po::value(&o.rules)->composing(), "extra rule file or folder (repeatable)")
       ("no-default-rules", po::bool_switch(&o.no_default_rules), "do not load the built-in rule packs")
@@ -129,10 +128,8 @@ int RunSweepCommand(const std::vector<std::string>& args) {
   if (o.report != "new" && o.report != "all") return UsageError("sweep: --report must be new or all");
   if (o.batch == 0) return UsageError("sweep: --batch must be at least 1");
   if (o.threads < 0) return UsageError("sweep: --threads must be 0 or more");
-  const bool jsonl = o.format == "jsonl";
-  const ReportFormat* format = jsonl ? nullptr : FindReportFormat(o.format);
-  if (!jsonl && !format)
-    return UsageError("sweep: unknown --format '" + o.format + "' (one of: jsonl, " + ReportFormatNames() + ")");
+  const ReportFormat* format = FindReportFormat(o.format);
+  if (!format) return UsageError("sweep: unknown --format '" + o.format + "' (one of: " + ReportFormatNames() + ")");
   ReportOptions ro;
   ro.format = o.format;
   if (o.fail_on == "never") ro.fail_never = true;
@@ -195,28 +192,25 @@ int RunSweepCommand(const std::vector<std::string>& args) {
   sw.now = static_cast<int64_t>(std::time(nullptr));
   SweepRunner runner(engine, **state, sw);
 
+  // Streaming formats write each repository's findings once it is attributed.
   SweepListener listener;
-  if (jsonl)
+  if (format->stream) {
+    ro.findings_streamed = true;
     listener = [&](const std::vector<Finding>& findings) {
-      for (const Finding& f : findings) {
-        JsonWriter w(out, /*pretty=*/false);
-        WriteFindingObject(w, f, /*explain=*/false);
-        out << '\n';
-      }
+      for (const Finding& f : findings) format->stream(f, ro, out);
       out.flush();
     };
+  }
   ScanResult result;
   SweepSummary summary;
   Status st = runner.Run(o.root, listener, &result, &summary);
   if (!st.ok()) result.errors.push_back({Origin{}, st.message()});
-  if (jsonl) {
+  format->write(result, ro, out);
+  out.flush();
+  if (!format->carries_errors)
     for (const auto& e : result.errors)
       std::cerr << "cohortguard: " << (e.origin.repository.empty() ? "" : e.origin.repository + ": ")
                 << e.origin.Display() << ": " << e.message << "\n";
-  } else {
-    format->write(result, ro, out);
-  }
-  out.flush();
   PrintSummary(summary, *shard);
 
   if (!st.ok() || !result.errors.empty()) return kExitIncomplete;
