@@ -3,7 +3,7 @@
 _cohortguard() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=($(compgen -W "scan rules config hook remote version help --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "scan rules config hook remote sweep idset report version help --help --version" -- "$cur"))
     return
   fi
   case "${COMP_WORDS[1]}" in
@@ -15,12 +15,14 @@ _cohortguard() {
         --fail-on) COMPREPLY=($(compgen -W "high medium low never" -- "$cur")); return ;;
         --threads|-j) return ;;
         --max-file-size) return ;;
+        --idset) return ;;
+        --idset-key) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
         --config) return ;;
         --baseline) return ;;
         --range) return ;;
       esac
-      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --format -f --output -o --rules --no-default-rules --fail-on --threads -j --explain --no-ignore --max-file-size --color --no-progress --config --baseline --show-suppressed --staged --range --history" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
+      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --format -f --output -o --rules --no-default-rules --fail-on --threads -j --explain --no-ignore --max-file-size --idset --idset-key --color --no-progress --config --baseline --show-suppressed --staged --range --history" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
     rules)
       case "$prev" in
         --rules) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -43,6 +45,20 @@ _cohortguard() {
       esac
       if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "classify" -- "$cur")); return; fi
       if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
+    sweep)
+      case "$prev" in
+      esac
+      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
+    idset)
+      case "$prev" in
+      esac
+      if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "build info" -- "$cur")); return; fi
+      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
+    report)
+      case "$prev" in
+      esac
+      if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "merge" -- "$cur")); return; fi
+      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
     version)
       case "$prev" in
       esac
@@ -50,7 +66,7 @@ _cohortguard() {
     help)
       case "$prev" in
       esac
-      COMPREPLY=($(compgen -W "scan rules config hook remote version help --man --completion" -- "$cur")); return ;;
+      COMPREPLY=($(compgen -W "scan rules config hook remote sweep idset report version help --man --completion" -- "$cur")); return ;;
   esac
 }
 complete -o filenames -F _cohortguard cohortguard

@@ -37,6 +37,9 @@ const Command* FindCommand(const std::string& name);
 
 int RunScanCommand(const std::vector<std::string>& args);
 int RunRulesCommand(const std::vector<std::string>& args);
+int RunSweepCommand(const std::vector<std::string>& args);
+int RunIdsetCommand(const std::vector<std::string>& args);
+int RunReportCommand(const std::vector<std::string>& args);
 int RunVersionCommand(const std::vector<std::string>& args);
 int RunHookCommand(const std::vector<std::string>& args);
 int RunRemoteCommand(const std::vector<std::string>& args);

@@ -11,6 +11,7 @@
 #include "cli/size_option.h"
 #include "cli/terminal.h"
 #include "core/scan_engine.h"
+#include "detect/id_set.h"
 #include "detect/text_detectors.h"
 #include "report/report.h"
 #include "rules/rule_filter.h"
@@ -43,6 +44,8 @@ struct ScanCommandOptions {
   bool staged = false;
   std::string range;
   bool history = false;
+  std::vector<std::string> idsets;
+  std::string idset_key;
 };
 
 std::string FormatChoices() {
@@ -66,6 +69,9 @@ po::options_description Describe(ScanCommandOptions& o) {
       ("no-ignore", po::bool_switch(&o.no_ignore), "do not honour .gitignore")
       ("max-file-size", po::value(&o.max_file_size)->default_value(o.max_file_size)->value_name("SIZE"),
        "analyse larger files from their head only (bytes; K, M, G suffixes)")
+      ("idset", po::value(&o.idsets)->composing()->value_name("SET.cgid"),
+       "id set to match id columns against (repeatable; see 'cohortguard idset')")
+      ("idset-key", po::value(&o.idset_key)->value_name("FILE"), "key file the --idset sets were built with")
       ("color", po::value(&o.color)->default_value(o.color)->value_name("auto|always|never"),
        "colour the text report: auto colours a terminal unless NO_COLOR is set")
       ("no-progress", po::bool_switch(&o.no_progress),
@@ -155,6 +161,9 @@ int RunScanCommand(const std::vector<std::string>& args) {
   if (!rules.ok()) return UsageError(rules.status().message());
   if (auto st = DisableRules(policy.disabled_rules, &*rules); !st.ok())
     return UsageError((policy.file.empty() ? "" : policy.file + ": ") + st.message());
+  auto idsets = LoadIdSetOptions(o.idsets, o.idset_key);
+  if (!idsets.ok()) return UsageError("scan: " + idsets.status().message());
+  if (!idsets->empty()) so.analyze.idsets = &*idsets;
 
   std::ofstream file;
   if (!o.output.empty()) {

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 
+#include "detect/id_column_counter.h"
 #include "detect/table_sniffer.h"
 
 namespace cg {
@@ -13,6 +14,16 @@ DocumentAnalyzer::DocumentAnalyzer(const RuleSet& rules, std::vector<const TextD
 
 void DocumentAnalyzer::AnalyzeTable(const TableView& table, const Origin& origin, const AnalyzeOptions& options,
                                     ResultCollector& out) const {
+  const size_t first_new = out.findings.size();
+  Inspect(table, origin, options, out);
+  if (!options.idsets) return;
+  IdColumnCounter ids(*options.idsets, table);  // a parsed table: its rows are all there is
+  ids.CountRows(table.rows);
+  ApplyIdSetMatches(ids, table, origin, first_new, out);
+}
+
+void DocumentAnalyzer::Inspect(const TableView& table, const Origin& origin, const AnalyzeOptions& options,
+                               ResultCollector& out) const {
   TableVerdict v = participant_.Inspect(table, origin);
   const bool flagged = v.finding && v.finding->category == "participant-data";
   if (v.finding) out.findings.push_back(std::move(*v.finding));
@@ -103,6 +114,8 @@ Status DocumentAnalyzer::AnalyzeText(Document& doc, const AnalyzeOptions& option
   // Stream the whole document once: count lines, feed text detectors.
   LineCounter lines;
   LineFeeder feeder(text_detectors_, doc.origin(), options.max_line_length, out);
+  std::optional<IdColumnCounter> ids;
+  if (sniffed && options.idsets) ids.emplace(*options.idsets, sniffed->table);
   std::string buf(options.chunk_bytes, '\0');
   uint64_t read = 0;
   bool truncated = false;
@@ -125,8 +138,10 @@ Status DocumentAnalyzer::AnalyzeText(Document& doc, const AnalyzeOptions& option
     std::string_view chunk(buf.data(), *r);
     lines.Feed(chunk);
     feeder.Feed(chunk);
+    if (ids) ids->Feed(chunk);
   }
   feeder.Finish();
+  if (ids) ids->Finish();
 
   if (sniffed) {
     TableView& t = sniffed->table;
@@ -143,7 +158,9 @@ Status DocumentAnalyzer::AnalyzeText(Document& doc, const AnalyzeOptions& option
       t.row_count = static_cast<int64_t>(static_cast<double>(seen) * std::max(1.0, scale));
       t.row_count_estimated = true;
     }
-    AnalyzeTable(t, doc.origin(), options, out);
+    const size_t first_new = out.findings.size();
+    Inspect(t, doc.origin(), options, out);
+    if (ids) ApplyIdSetMatches(*ids, t, doc.origin(), first_new, out);
   }
   if (truncated && status.ok()) {
     out.Skip(doc.origin(), "larger than --max-file-size: only the first " + std::to_string(read) +

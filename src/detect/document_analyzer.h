@@ -12,6 +12,7 @@
 
 #include "core/document.h"
 #include "core/scan_result.h"
+#include "detect/id_set.h"
 #include "detect/participant_detector.h"
 #include "detect/small_cell_detector.h"
 #include "detect/text_detector.h"
@@ -26,6 +27,9 @@ struct AnalyzeOptions {
   uint64_t max_bytes = std::numeric_limits<uint64_t>::max();
   uint64_t max_line_length = 16ull << 20;  // longer lines are not given to text detectors
   bool explain = false;
+  // --idset: count, over every row, the ids of these sets in each table's id column
+  // (detect/id_column_counter.h). Borrowed; null when no sets are loaded.
+  const IdSetCollection* idsets = nullptr;
 };
 
 class DocumentAnalyzer {
@@ -39,6 +43,8 @@ class DocumentAnalyzer {
   Status AnalyzeText(Document& doc, const AnalyzeOptions& options, ResultCollector& out) const;
 
  private:
+  void Inspect(const TableView& table, const Origin& origin, const AnalyzeOptions& options, ResultCollector& out) const;
+
   const RuleSet& rules_;
   ParticipantDetector participant_;
   SmallCellDetector small_cells_;

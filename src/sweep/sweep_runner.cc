@@ -1,0 +1,178 @@
+#include "sweep/sweep_runner.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include "policy/fingerprint.h"
+#include "source/git_source.h"
+#include "sweep/finding_codec.h"
+
+namespace cg {
+namespace {
+
+std::string BlobOf(const Item& item) { return item.origin.blob.empty() ? item.key : item.origin.blob; }
+
+// A finding as detection made it, before attribution: what decides whether a stored finding
+// still says the same (rules, id sets or limits may have changed since it was stored).
+std::string Detected(Finding f) {
+  f.origin.repository.clear();
+  f.origin.path.clear();
+  f.origin.commit.clear();
+  f.fingerprint.clear();
+  return FindingToJson(f);
+}
+
+void Tag(std::vector<ScanError>& errors, size_t from, const std::string& repository) {
+  for (size_t i = from; i < errors.size(); ++i) errors[i].origin.repository = repository;
+}
+
+}  // namespace
+
+Status SweepRunner::Run(const std::string& root, const SweepListener& listener, ScanResult* result,
+                        SweepSummary* summary) {
+  const auto start = std::chrono::steady_clock::now();
+  auto repos = FindRepositories(root, FindOptions{}, &result->errors);
+  if (!repos.ok()) return repos.status();
+  std::set<std::string> found;
+  for (const MirrorRepository& repo : *repos) {
+    found.insert(repo.relative);
+    if (!options_.shard.Contains(repo.relative)) {
+      ++summary->other_shards;
+      continue;
+    }
+    Status st = SweepRepository(repo, listener, result, summary);
+    if (!st.ok()) return st;
+  }
+  auto known = state_.KnownRepositories();
+  if (!known.ok()) return known.status();
+  for (const std::string& r : *known) {
+    if (found.count(r) || !options_.shard.Contains(r)) continue;
+    Status st = state_.MarkRemoved(r, options_.now);
+    if (!st.ok()) return st;
+    summary->removed.push_back(r);
+  }
+  result->Sort();
+  result->stats.elapsed_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  return Status::Ok();
+}
+
+Status SweepRunner::SweepRepository(const MirrorRepository& repo, const SweepListener& listener, ScanResult* result,
+                                    SweepSummary* summary) {
+  GitSourceOptions gso;
+  gso.mode = GitScanMode::kHistory;
+  gso.repo_path = repo.path;
+  auto made = MakeGitSource(gso);
+  if (!made.ok()) return made.status();
+  GitSource& source = **made;
+  ++summary->repositories;
+
+  // 1. List every blob; keep the ones never scanned.
+  std::vector<Item> items;
+  std::vector<ScanError> errors;
+  Status st = source.Enumerate(&items, &errors);
+  if (!st.ok()) {
+    errors.push_back({Origin{}, "cannot read repository: " + st.message()});
+    Tag(errors, 0, repo.relative);
+    result->errors.insert(result->errors.end(), errors.begin(), errors.end());
+    return Status::Ok();  // not removed, just unreadable this time: its findings stay as they were
+  }
+  summary->blobs_listed += items.size();
+  std::vector<Item> todo;
+  std::set<std::string> finding_blobs;  // blobs of this repository known to have findings
+  for (Item& item : items) {
+    auto known = state_.Lookup(BlobOf(item));
+    if (!known.ok()) return known.status();
+    if (*known == BlobState::kUnknown) todo.push_back(std::move(item));
+    else if (*known == BlobState::kFindings) finding_blobs.insert(BlobOf(item));
+  }
+  summary->blobs_known += items.size() - todo.size();
+  const uint64_t listed = items.size();
+  items.clear();
+
+  // 2. Scan them in batches, each committed with its findings.
+  for (size_t begin = 0; begin < todo.size(); begin += options_.batch) {
+    size_t end = std::min(todo.size(), begin + options_.batch);
+    std::vector<Item> slice(todo.begin() + static_cast<std::ptrdiff_t>(begin),
+                            todo.begin() + static_cast<std::ptrdiff_t>(end));
+    std::vector<std::string> ids;
+    for (const Item& i : slice) ids.push_back(BlobOf(i));
+    BatchSource batch(source, std::move(slice));
+    ScanResult r = engine_.Run(batch);
+    for (const Finding& f : r.findings) finding_blobs.insert(f.origin.blob);
+    st = state_.RecordBatch(ids, r.findings);
+    if (!st.ok()) return st;
+    summary->blobs_scanned += ids.size();
+    result->stats.blobs += r.stats.blobs;
+    result->stats.bytes += r.stats.bytes;
+    result->stats.skipped += r.stats.skipped;
+    errors.insert(errors.end(), r.errors.begin(), r.errors.end());
+    for (Skipped& s : r.skipped) s.origin.repository = repo.relative;
+    result->skipped.insert(result->skipped.end(), r.skipped.begin(), r.skipped.end());
+  }
+
+  // 3. This repository's findings: new ones are attributed and recorded; the rest were reported.
+  auto stored = state_.RepositoryFindings(repo.relative);
+  if (!stored.ok()) return stored.status();
+  std::map<std::string, const StoredFinding*> before;
+  for (const StoredFinding& s : *stored) before[s.key] = &s;
+  std::vector<Finding> fresh;
+  std::vector<std::string> fresh_keys, present;
+  std::vector<Finding> reported;
+  uint64_t changed = 0;
+  for (const std::string& blob : finding_blobs) {
+    auto bf = state_.BlobFindings(blob);
+    if (!bf.ok()) return bf.status();
+    std::vector<std::string> keys = FindingKeys(*bf);
+    for (size_t i = 0; i < bf->size(); ++i) {
+      auto it = before.find(keys[i]);
+      if (it != before.end() && (it->second->gone || Detected(it->second->finding) != Detected((*bf)[i]))) {
+        ++changed;  // back after being gone, or says something new (e.g. an id set now matches)
+      } else if (it != before.end()) {
+        present.push_back(keys[i]);
+        if (options_.report_all) reported.push_back(it->second->finding);
+        continue;
+      }
+      fresh.push_back(std::move((*bf)[i]));
+      fresh_keys.push_back(keys[i]);
+    }
+  }
+  st = source.Finish(&fresh, &errors);
+  if (!st.ok()) errors.push_back({Origin{}, "cannot attribute findings: " + st.message()});
+  for (Finding& f : fresh) f.origin.repository = repo.relative;
+  AssignFingerprints(&fresh);
+  Tag(errors, 0, repo.relative);
+  result->errors.insert(result->errors.end(), errors.begin(), errors.end());
+
+  std::unordered_set<std::string> now_present(present.begin(), present.end());
+  now_present.insert(fresh_keys.begin(), fresh_keys.end());
+  std::vector<std::string> gone;
+  for (const StoredFinding& s : *stored)
+    if (!s.gone && !now_present.count(s.key)) gone.push_back(s.key);
+  std::vector<StoredFinding> to_store;
+  for (size_t i = 0; i < fresh.size(); ++i) {
+    StoredFinding s;
+    s.key = fresh_keys[i];
+    s.blob = fresh[i].origin.blob;
+    s.finding = fresh[i];
+    to_store.push_back(std::move(s));
+  }
+  st = state_.RecordRepository(repo.relative, options_.now, listed, to_store, present, gone);
+  if (!st.ok()) return st;
+  summary->findings_new += fresh.size() - changed;
+  summary->findings_changed += changed;
+  summary->findings_gone += gone.size();
+
+  ScanResult mine;  // sorted as the whole report will be, so a stream is in report order
+  mine.findings = std::move(reported);
+  mine.findings.insert(mine.findings.end(), fresh.begin(), fresh.end());
+  mine.Sort();
+  if (listener && !mine.findings.empty()) listener(mine.findings);
+  result->findings.insert(result->findings.end(), mine.findings.begin(), mine.findings.end());
+  return Status::Ok();
+}
+
+}  // namespace cg

@@ -1,0 +1,72 @@
+// SweepRunner: one sweep of a folder of mirrors, incremental through a SweepState.
+//
+// For each repository of this shard, in path order: list every blob of its object database
+// (GitHistorySource), drop the blobs the state has already scanned (in any repository, in any
+// earlier run), scan the rest in batches (each batch committed to the state with its findings),
+// then put together the repository's findings — from new blobs and from known blobs that had
+// findings elsewhere (a fork that carries the same leak) — attribute the ones this repository
+// has not reported before to commit and path, and record them. Findings whose blob left the
+// repository (force-push, gc) are marked gone; repositories that vanished are marked removed.
+//
+// Reported: the findings first seen in this run, and known ones whose detection now says
+// something else (after a rules or id-set change: "matched 4,812 of 5,000 ids of APP12345" on an
+// old leak is news) or that came back after being gone. SweepOptions::report_all: every current
+// finding.
+// ScanResult::stats count what this run read: blobs skipped because they were known are not
+// in stats.blobs (they are in SweepSummary::blobs_known).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/scan_engine.h"
+#include "source/mirror_sweep.h"
+#include "sweep/shard.h"
+#include "sweep/sweep_state.h"
+
+namespace cg {
+
+struct SweepOptions {
+  size_t batch = 512;        // blobs per committed batch (smaller: less redone after a crash)
+  bool report_all = false;   // report every current finding, not only the new ones
+  ShardSpec shard;
+  int64_t now = 0;           // the run's timestamp (seconds since the epoch)
+};
+
+struct SweepSummary {
+  uint64_t repositories = 0;        // swept by this shard
+  uint64_t other_shards = 0;        // found, left to other shards
+  uint64_t blobs_listed = 0;        // in the object databases swept
+  uint64_t blobs_known = 0;         // skipped: already scanned (earlier run or another repository)
+  uint64_t blobs_scanned = 0;
+  uint64_t findings_new = 0;        // first seen in this run
+  uint64_t findings_changed = 0;    // seen before, now saying more (or back after being gone)
+  uint64_t findings_gone = 0;
+  std::vector<std::string> removed;  // repositories that vanished since the last sweep
+};
+
+// Receives each repository's reported findings as soon as the repository is done.
+using SweepListener = std::function<void(const std::vector<Finding>&)>;
+
+class SweepRunner {
+ public:
+  // All borrowed; must outlive the runner.
+  SweepRunner(const ScanEngine& engine, SweepState& state, SweepOptions options)
+      : engine_(engine), state_(state), options_(options) {}
+
+  // A failure of the state database stops the sweep (returned Status); a repository that cannot
+  // be read is an error in the result and the sweep goes on.
+  Status Run(const std::string& root, const SweepListener& listener, ScanResult* result, SweepSummary* summary);
+
+ private:
+  Status SweepRepository(const MirrorRepository& repo, const SweepListener& listener, ScanResult* result,
+                         SweepSummary* summary);
+
+  const ScanEngine& engine_;
+  SweepState& state_;
+  SweepOptions options_;
+};
+
+}  // namespace cg

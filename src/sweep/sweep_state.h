@@ -1,0 +1,96 @@
+// SweepState: what earlier sweeps learned, in an embedded SQLite database, so that a nightly
+// sweep reads only blobs it has never read and reports only findings it has never reported.
+//
+// Tables (see sweep_state.cc for the schema):
+//   blobs          every blob id scanned under the current configuration, with whether it
+//                  produced findings. Shared by all repositories: a fork's shared history is
+//                  never read twice.
+//   blob_findings  the detection findings of those blobs, before attribution (a blob's
+//                  findings do not depend on the repository: --history items carry no path).
+//   findings       per repository: each finding attributed to commit and path, with the time
+//                  first seen, last seen and, once its blob left the repository (force-push,
+//                  gc, deleted repository), the time it was gone.
+//   repositories   every repository swept, when first and last swept, and when it vanished.
+//   meta           the configuration digest (rules, id sets, limits) and the running total of
+//                  blobs read. A changed digest forgets `blobs`, so everything is read again once.
+//
+// Crash safety: WAL journal; each batch of blobs is committed with its findings in one
+// transaction (a blob is never marked scanned without its findings), each repository's findings
+// in another. Killed at any point, the next run redoes only uncommitted work: nothing is lost,
+// nothing counted twice. Several processes may share one database on a local disk (busy
+// timeout); never put it on a network file system (WAL needs shared memory).
+//
+// Thread-compatible: one SweepState per thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/finding.h"
+#include "core/status.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace cg {
+
+enum class BlobState { kUnknown, kClean, kFindings };
+
+struct StoredFinding {
+  std::string key;   // stable per repository: blob + rule + member + line (+ occurrence)
+  std::string blob;
+  int64_t first_seen = 0;
+  bool gone = false;
+  Finding finding;   // attributed (repository, commit, path)
+};
+
+// Keys for `findings` (the detection findings of one blob, in detection order).
+std::vector<std::string> FindingKeys(const std::vector<Finding>& blob_findings);
+
+class SweepState {
+ public:
+  static Expected<std::unique_ptr<SweepState>> Open(const std::string& path);
+  ~SweepState();
+
+  // Records the configuration digest; when it differs from the stored one, forgets every
+  // scanned blob (returns true) so the new rules see everything. Findings already reported keep
+  // their first-seen time.
+  Expected<bool> UseConfiguration(const std::string& digest);
+
+  Expected<BlobState> Lookup(const std::string& blob);
+  // One transaction: marks `blobs` scanned and stores `findings` (each Origin.blob among them).
+  Status RecordBatch(const std::vector<std::string>& blobs, const std::vector<Finding>& findings);
+  Expected<std::vector<Finding>> BlobFindings(const std::string& blob);
+
+  Expected<std::vector<StoredFinding>> RepositoryFindings(const std::string& repository);
+  // One transaction for a repository swept at `now`: inserts `fresh` (first seen now; a key
+  // already there keeps its first-seen time and takes the new text), sets
+  // last_seen of `present` keys, marks `gone` keys, and records the repository.
+  Status RecordRepository(const std::string& repository, int64_t now, uint64_t blobs,
+                          const std::vector<StoredFinding>& fresh, const std::vector<std::string>& present,
+                          const std::vector<std::string>& gone);
+  // Repositories swept before and not marked removed.
+  Expected<std::vector<std::string>> KnownRepositories();
+  // The repository vanished: it and its findings are marked gone.
+  Status MarkRemoved(const std::string& repository, int64_t now);
+
+  Expected<uint64_t> BlobsScannedTotal();
+  // Everything but timestamps, in a canonical order: two databases with equal dumps hold the
+  // same knowledge (used by the crash tests).
+  Expected<std::string> Dump();
+
+ private:
+  explicit SweepState(sqlite3* db) : db_(db) {}
+  Status Exec(const char* sql);
+  sqlite3* db_;
+  sqlite3_stmt* lookup_ = nullptr;  // prepared once: the hot path
+};
+
+// Test-only fault injection: COHORTGUARD_SWEEP_FAULT=<point>:<n> raises SIGKILL at the n-th
+// time `point` is reached (points: "batch-commit", "mid-batch", "repository"). Lets the crash
+// tests stop a sweep at exactly the worst moments.
+void MaybeInjectFault(const char* point);
+
+}  // namespace cg
