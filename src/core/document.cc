@@ -7,16 +7,14 @@ namespace cg {
 
 Expected<std::string_view> Document::Peek(size_t n) {
   if (!stream_) return std::string_view();
+  // Read in small steps and append: most documents are far smaller than `n`, and sizing the
+  // buffer to `n` up front would zero-fill a megabyte for a 2 KB file.
+  char buf[64 * 1024];
   while (head_.size() < n && !eof_) {
-    size_t old = head_.size();
-    head_.resize(n);
-    auto r = stream_->Read(head_.data() + old, n - old);
-    if (!r.ok()) {
-      head_.resize(old);
-      return r.status();
-    }
-    head_.resize(old + *r);
+    auto r = stream_->Read(buf, std::min(sizeof buf, n - head_.size()));
+    if (!r.ok()) return r.status();
     if (*r == 0) eof_ = true;
+    head_.append(buf, *r);
   }
   return std::string_view(head_).substr(head_pos_, std::min(n, head_.size()) - head_pos_);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "detect/id_column_counter.h"
 #include "detect/table_sniffer.h"
@@ -116,36 +117,45 @@ Status DocumentAnalyzer::AnalyzeText(Document& doc, const AnalyzeOptions& option
   LineFeeder feeder(text_detectors_, doc.origin(), options.max_line_length, out);
   std::optional<IdColumnCounter> ids;
   if (sniffed && options.idsets) ids.emplace(*options.idsets, sniffed->table);
-  std::string buf(options.chunk_bytes, '\0');
   uint64_t read = 0;
   bool truncated = false;
   Status status;
-  for (;;) {
-    size_t want = options.chunk_bytes;
-    if (read >= options.max_bytes) {
-      truncated = true;
-      break;
-    }
-    want = static_cast<size_t>(std::min<uint64_t>(want, options.max_bytes - read));
-    auto r = doc.Read(buf.data(), want);
-    if (!r.ok()) {
-      status = r.status();
-      truncated = true;
-      break;
-    }
-    if (*r == 0) break;
-    read += *r;
-    std::string_view chunk(buf.data(), *r);
+  auto consume = [&](std::string_view chunk) {
+    read += chunk.size();
     lines.Feed(chunk);
     feeder.Feed(chunk);
     if (ids) ids->Feed(chunk);
+  };
+  if (complete && head->size() <= options.max_bytes) {
+    // The whole document is the head already: no copy, no buffer (the common case for blobs).
+    consume(*head);
+  } else {
+    // One buffer per thread, reused: a fresh zero-filled 1 MiB per document cost more than the
+    // analysis of most documents. Text leaves never nest, so a thread needs only one.
+    thread_local std::vector<char> buf;
+    if (buf.size() < options.chunk_bytes) buf.resize(options.chunk_bytes);
+    for (;;) {
+      if (read >= options.max_bytes) {
+        truncated = true;
+        break;
+      }
+      size_t want = static_cast<size_t>(std::min<uint64_t>(options.chunk_bytes, options.max_bytes - read));
+      auto r = doc.Read(buf.data(), want);
+      if (!r.ok()) {
+        status = r.status();
+        truncated = true;
+        break;
+      }
+      if (*r == 0) break;
+      consume(std::string_view(buf.data(), *r));
+    }
   }
   feeder.Finish();
   if (ids) ids->Finish();
 
   if (sniffed) {
     TableView& t = sniffed->table;
-    if (complete) {
+    if (complete && sniffed->fully_parsed) {
       t.row_count = sniffed->head_records;
     } else if (!truncated) {
       t.row_count = sniffed->head_records + std::max<int64_t>(0, lines.lines() - sniffed->head_lines);

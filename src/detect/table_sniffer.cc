@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <set>
@@ -10,6 +11,8 @@ namespace cg {
 namespace {
 
 constexpr char kDelimiters[] = {'\t', ',', ';', '|', ' '};
+
+size_t CountFields(std::string_view rec, char d);
 constexpr size_t kSniffRecords = 100;
 
 struct Record {
@@ -20,7 +23,8 @@ struct Record {
 // Splits the head into records. Quotes only open at the start of a field (RFC 4180), so a stray
 // quote inside prose does not swallow the file; a record is cut at a newline when it would run
 // past `max_record` bytes.
-std::vector<Record> SplitRecords(std::string_view text, bool complete, bool* quoted_newlines) {
+std::vector<Record> SplitRecords(std::string_view text, bool complete, bool* quoted_newlines,
+                                 size_t max_records = SIZE_MAX) {
   std::vector<Record> out;
   size_t start = 0;
   bool in_quotes = false;
@@ -45,6 +49,7 @@ std::vector<Record> SplitRecords(std::string_view text, bool complete, bool* quo
       std::string_view rec = text.substr(start, i - start);
       if (!rec.empty() && rec.back() == '\r') rec.remove_suffix(1);
       out.push_back({rec, lines});
+      if (out.size() >= max_records) return out;
       start = i + 1;
       lines = 1;
       field_start = true;
@@ -84,11 +89,11 @@ Candidate Score(const std::vector<Record>& recs, char d) {
   // The body decides the shape; the first record may be a header (checked by header_fits).
   std::map<size_t, size_t> counts;
   size_t n = std::min(recs.size(), kSniffRecords);
-  for (size_t i = 1; i < n; ++i) counts[SplitRecord(recs[i].text, d).size()]++;
+  for (size_t i = 1; i < n; ++i) counts[CountFields(recs[i].text, d)]++;
   for (auto [k, v] : counts)
     if (v > counts[c.mode] || (v == counts[c.mode] && k > c.mode)) c.mode = k;
   c.share = n > 1 ? static_cast<double>(counts[c.mode]) / static_cast<double>(n - 1) : 0;
-  size_t first = SplitRecord(recs[0].text, d).size();
+  size_t first = CountFields(recs[0].text, d);
   c.header_fits = first == c.mode || first + 1 == c.mode;
   c.header_exact = first == c.mode;
   return c;
@@ -155,8 +160,8 @@ bool IsCommentLine(std::string_view s) {
 // True when both records split into the same number (at least 2) of fields under a delimiter.
 bool SameShape(std::string_view a, std::string_view b) {
   for (char d : kDelimiters) {
-    size_t n = SplitRecord(a, d).size();
-    if (n >= 2 && n == SplitRecord(b, d).size()) return true;
+    size_t n = CountFields(a, d);
+    if (n >= 2 && n == CountFields(b, d)) return true;
   }
   return false;
 }
@@ -182,62 +187,102 @@ bool IsNumericCell(std::string_view s) {
   return digits;
 }
 
-std::vector<std::string> SplitRecord(std::string_view rec, char d) {
-  std::vector<std::string> out;
+namespace {
+
+// Walks the fields of one record, calling on_field(raw, quoted) for each. A quoted field's raw
+// text still holds its quotes (and doubled inner quotes); ' ' as delimiter means runs of blanks.
+template <typename OnField>
+void WalkFields(std::string_view rec, char d, OnField&& on_field) {
+  const size_t n = rec.size();
+  auto is_delim = [d](char c) { return c == d || (d == ' ' && c == '\t'); };
   size_t i = 0;
   if (d == ' ') {
-    while (i < rec.size() && (rec[i] == ' ' || rec[i] == '\t')) ++i;
-    if (i == rec.size()) return out;
+    while (i < n && (rec[i] == ' ' || rec[i] == '\t')) ++i;
+    if (i == n) return;
   }
   for (;;) {
-    std::string field;
-    if (i < rec.size() && rec[i] == '"') {
-      ++i;
-      while (i < rec.size()) {
-        if (rec[i] == '"') {
-          if (i + 1 < rec.size() && rec[i + 1] == '"') { field.push_back('"'); i += 2; continue; }
-          ++i;
-          break;
-        }
-        field.push_back(rec[i++]);
+    const size_t start = i;
+    const bool quoted = i < n && rec[i] == '"';
+    if (quoted) {
+      for (++i; i < n; ++i) {
+        if (rec[i] != '"') continue;
+        if (i + 1 < n && rec[i + 1] == '"') { ++i; continue; }
+        ++i;
+        break;
       }
-      while (i < rec.size() && rec[i] != d && !(d == ' ' && rec[i] == '\t')) field.push_back(rec[i++]);
-    } else {
-      size_t end = i;
-      while (end < rec.size() && rec[end] != d && !(d == ' ' && rec[end] == '\t')) ++end;
-      field.assign(rec.substr(i, end - i));
-      i = end;
     }
-    out.push_back(std::move(field));
-    if (i >= rec.size()) break;
+    while (i < n && !is_delim(rec[i])) ++i;
+    on_field(rec.substr(start, i - start), quoted);
+    if (i >= n) break;
     ++i;  // the delimiter
     if (d == ' ') {
-      while (i < rec.size() && (rec[i] == ' ' || rec[i] == '\t')) ++i;
-      if (i >= rec.size()) break;
+      while (i < n && (rec[i] == ' ' || rec[i] == '\t')) ++i;
+      if (i >= n) break;
     }
   }
+}
+
+// SplitRecord's field count without building the fields: what delimiter sniffing needs.
+size_t CountFields(std::string_view rec, char d) {
+  size_t count = 0;
+  WalkFields(rec, d, [&count](std::string_view, bool) { ++count; });
+  return count;
+}
+
+}  // namespace
+
+std::vector<std::string> SplitRecord(std::string_view rec, char d) {
+  std::vector<std::string> out;
+  WalkFields(rec, d, [&out](std::string_view raw, bool quoted) {
+    if (!quoted) {
+      out.emplace_back(raw);
+      return;
+    }
+    std::string field;
+    size_t j = 1;
+    for (; j < raw.size(); ++j) {
+      if (raw[j] != '"') { field.push_back(raw[j]); continue; }
+      if (j + 1 < raw.size() && raw[j + 1] == '"') { field.push_back('"'); ++j; continue; }
+      ++j;
+      break;
+    }
+    if (j < raw.size()) field.append(raw.substr(j));
+    out.push_back(std::move(field));
+  });
   return out;
 }
 
 std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, const SniffOptions& opt) {
   if (head.size() >= 3 && std::memcmp(head.data(), "\xEF\xBB\xBF", 3) == 0) head.remove_prefix(3);
   SniffedTable out;
-  std::vector<Record> all = SplitRecords(head, complete, &out.quoted_newlines);
+  // Decide on the first records only: most documents are not tables (code, prose), and for a
+  // table the rest of the head is counted as lines by the caller, like the rest of the stream.
+  constexpr size_t kFirstPass = 4 * kSniffRecords;
+  std::vector<Record> all = SplitRecords(head, complete, &out.quoted_newlines, kFirstPass);
+  const bool whole_head_split = all.size() < kFirstPass;
   // Blank lines do not make rows; remember how many physical lines they take.
   std::vector<Record> recs;
   int64_t blank_lines = 0;
-  for (const auto& r : all) {
-    if (IsBlank(r.text)) blank_lines += r.lines;
-    else recs.push_back(r);
-  }
+  auto keep_non_blank = [&] {
+    recs.clear();
+    blank_lines = 0;
+    for (const auto& r : all) {
+      if (IsBlank(r.text)) blank_lines += r.lines;
+      else recs.push_back(r);
+    }
+  };
+  keep_non_blank();
   // Comment lines above the table ("# synthetic test data", "// exported by ...") are a preamble,
   // not rows; they count as physical lines only. The last of them stays when it has the shape
   // of the row below it: then it is a header written as a comment ("#FID IID ...").
   size_t preamble = 0;
   while (preamble < recs.size() && IsCommentLine(recs[preamble].text)) ++preamble;
   if (preamble > 0 && preamble < recs.size() && SameShape(recs[preamble - 1].text, recs[preamble].text)) --preamble;
-  for (size_t i = 0; i < preamble; ++i) blank_lines += recs[i].lines;
-  recs.erase(recs.begin(), recs.begin() + static_cast<std::ptrdiff_t>(preamble));
+  auto drop_preamble = [&] {
+    for (size_t i = 0; i < preamble; ++i) blank_lines += recs[i].lines;
+    recs.erase(recs.begin(), recs.begin() + static_cast<std::ptrdiff_t>(preamble));
+  };
+  drop_preamble();
   if (recs.size() < 2) return std::nullopt;
 
   Candidate best;
@@ -252,6 +297,8 @@ std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, con
   const bool list = best.delimiter == 0 && IsIdList(recs);
   if (best.delimiter == 0 && !list) return std::nullopt;
   if (list) best.delimiter = '\n';  // never inside a record: each record is one field
+  // Past the first pass, the caller counts rows as lines while it streams (fully_parsed false).
+  out.fully_parsed = whole_head_split;
 
   TableView& t = out.table;
   t.format = list ? "list" : "delimited";

@@ -27,8 +27,10 @@ struct SniffOptions {
 
 struct SniffedTable {
   TableView table;
-  int64_t head_records = 0;   // data records fully contained in the head
-  int64_t head_lines = 0;     // physical lines consumed by those records and the header
+  int64_t head_records = 0;   // data records parsed (all of the head's when fully_parsed)
+  int64_t head_lines = 0;     // physical lines consumed by those records, the header and preamble
+  bool fully_parsed = true;   // false: the head holds more records than were parsed; count the
+                              // lines after head_lines as rows
   bool quoted_newlines = false;
 };
 
