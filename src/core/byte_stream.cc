@@ -10,13 +10,6 @@
 
 namespace cg {
 
-Expected<size_t> MemoryStream::Read(char* buf, size_t n) {
-  size_t k = std::min(n, data_.size() - pos_);
-  std::memcpy(buf, data_.data() + pos_, k);
-  pos_ += k;
-  return k;
-}
-
 Expected<size_t> ViewStream::Read(char* buf, size_t n) {
   size_t k = std::min(n, data_.size() - pos_);
   std::memcpy(buf, data_.data() + pos_, k);

@@ -23,18 +23,6 @@ class ByteStream {
   virtual int64_t SizeHint() const { return -1; }
 };
 
-// Owns its bytes.
-class MemoryStream : public ByteStream {
- public:
-  explicit MemoryStream(std::string data) : data_(std::move(data)) {}
-  Expected<size_t> Read(char* buf, size_t n) override;
-  int64_t SizeHint() const override { return static_cast<int64_t>(data_.size()); }
-
- private:
-  std::string data_;
-  size_t pos_ = 0;
-};
-
 // Borrows bytes that outlive the stream.
 class ViewStream : public ByteStream {
  public:
@@ -45,6 +33,20 @@ class ViewStream : public ByteStream {
  private:
   std::string_view data_;
   size_t pos_ = 0;
+};
+
+// Owns its bytes.
+class MemoryStream : public ByteStream {
+ public:
+  explicit MemoryStream(std::string data) : data_(std::move(data)), view_(data_) {}
+  MemoryStream(const MemoryStream&) = delete;
+  MemoryStream& operator=(const MemoryStream&) = delete;
+  Expected<size_t> Read(char* buf, size_t n) override { return view_.Read(buf, n); }
+  int64_t SizeHint() const override { return view_.SizeHint(); }
+
+ private:
+  std::string data_;
+  ViewStream view_;  // over data_
 };
 
 // Reads a file; errors name the path.
