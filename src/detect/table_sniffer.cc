@@ -324,15 +324,14 @@ std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, con
   return out;
 }
 
-void LineCounter::Feed(std::string_view chunk) {
-  if (chunk.empty()) return;
-  const char* p = chunk.data();
-  const char* end = p + chunk.size();
-  while ((p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr) {
-    ++newlines_;
-    ++p;
-  }
+size_t LineCounter::Feed(std::string_view chunk) {
+  if (chunk.empty()) return 0;
+  // A plain counting loop: the compiler vectorises it, and it does not pay a memchr call per
+  // line the way a memchr loop does on short source lines.
+  size_t n = static_cast<size_t>(std::count(chunk.begin(), chunk.end(), '\n'));
+  newlines_ += static_cast<int64_t>(n);
   pending_ = chunk.back() != '\n';
+  return n;
 }
 
 }  // namespace cg

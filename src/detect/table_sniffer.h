@@ -47,7 +47,8 @@ bool IsNumericCell(std::string_view cell);
 // Counts physical lines in a stream fed in pieces.
 class LineCounter {
  public:
-  void Feed(std::string_view chunk);
+  // Returns the number of newlines in `chunk`.
+  size_t Feed(std::string_view chunk);
   // Lines seen, counting a final line without a newline.
   int64_t lines() const { return newlines_ + (pending_ ? 1 : 0); }
 
