@@ -65,9 +65,10 @@ std::vector<Record> SplitRecords(std::string_view text, bool complete, bool* quo
   return out;
 }
 
+// std::isspace in the C locale, without a library call per byte.
 bool IsBlank(std::string_view s) {
   for (char c : s)
-    if (!std::isspace(static_cast<unsigned char>(c))) return false;
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r') return false;
   return true;
 }
 
@@ -82,6 +83,30 @@ struct Candidate {
   bool header_fits = false;
   bool header_exact = false;  // the first record has exactly the body's field count
 };
+
+// Whether `d` can still pass the caller's test (mode >= 2, the first record fitting it as header,
+// at least `needed` of the body with the mode's count). The mode then has to be the first
+// record's field count or one more, so counting those two is enough, and a delimiter stops as
+// soon as too many records miss both: code and prose fail after a few records instead of
+// having all of them counted for every delimiter. Exact: it never rejects a passing delimiter.
+bool CanPass(const std::vector<Record>& recs, char d, double needed) {
+  size_t n = std::min(recs.size(), kSniffRecords);
+  if (n < 2) return false;
+  const size_t first = CountFields(recs[0].text, d);
+  const size_t body = n - 1;
+  size_t miss_a = first >= 2 ? 0 : body + 1;  // records not having `first` fields
+  size_t miss_b = 0;                           // records not having `first + 1` fields
+  auto hopeless = [&](size_t miss) {
+    return miss > body || static_cast<double>(body - miss) / static_cast<double>(body) < needed;
+  };
+  for (size_t i = 1; i < n; ++i) {
+    const size_t k = CountFields(recs[i].text, d);
+    if (k != first) ++miss_a;
+    if (k != first + 1) ++miss_b;
+    if (hopeless(miss_a) && hopeless(miss_b)) return false;
+  }
+  return true;
+}
 
 Candidate Score(const std::vector<Record>& recs, char d) {
   Candidate c;
@@ -287,9 +312,10 @@ std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, con
 
   Candidate best;
   for (char d : kDelimiters) {
+    double needed = recs.size() >= 10 ? 0.8 : 0.9;
+    if (!CanPass(recs, d, needed)) continue;
     Candidate c = Score(recs, d);
     if (c.mode < 2 || !c.header_fits) continue;
-    double needed = recs.size() >= 10 ? 0.8 : 0.9;
     if (c.share < needed) continue;
     if (best.delimiter == 0 || c.share > best.share + 0.05 || (c.share + 0.05 >= best.share && Better(c, best)))
       best = c;
