@@ -162,16 +162,22 @@ bool LooksLikeHeader(const std::vector<std::string>& first, const std::vector<st
 
 // A one-column list of identifiers (a withdrawal list, a sample list): every record a single
 // token, nearly all of the body holding a digit. Word lists and prose are not lists.
+// Whether a record is a single list token; `digit` says whether it holds a digit.
+bool IsListToken(std::string_view r, bool* digit) {
+  *digit = false;
+  for (char c : r) {
+    if (c >= '0' && c <= '9') *digit = true;
+    else if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.' && c != '"') return false;
+  }
+  return true;
+}
+
 bool IsIdList(const std::vector<Record>& recs) {
   if (recs.size() < 3) return false;
   size_t with_digit = 0;
   for (size_t i = 0; i < recs.size(); ++i) {
-    std::string_view r = recs[i].text;
     bool digit = false;
-    for (char c : r) {
-      if (c >= '0' && c <= '9') digit = true;
-      else if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.' && c != '"') return false;
-    }
+    if (!IsListToken(recs[i].text, &digit)) return false;
     if (i > 0 && digit) ++with_digit;
   }
   return with_digit * 10 >= (recs.size() - 1) * 9;
@@ -188,6 +194,18 @@ bool SameShape(std::string_view a, std::string_view b) {
     size_t n = CountFields(a, d);
     if (n >= 2 && n == CountFields(b, d)) return true;
   }
+  return false;
+}
+
+// True when, judging by the first kSniffRecords of at least that many records (so a delimiter
+// needs 80% of the body), no delimiter can pass and some record is not a list token: then no
+// later record can make the document a table.
+bool CannotBeTable(const std::vector<Record>& recs) {
+  for (char d : kDelimiters)
+    if (CanPass(recs, d, 0.8)) return false;
+  bool digit = false;
+  for (size_t i = 0; i < kSniffRecords && i < recs.size(); ++i)
+    if (!IsListToken(recs[i].text, &digit)) return true;
   return false;
 }
 
@@ -283,31 +301,38 @@ std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, con
   // Decide on the first records only: most documents are not tables (code, prose), and for a
   // table the rest of the head is counted as lines by the caller, like the rest of the stream.
   constexpr size_t kFirstPass = 4 * kSniffRecords;
-  std::vector<Record> all = SplitRecords(head, complete, &out.quoted_newlines, kFirstPass);
-  const bool whole_head_split = all.size() < kFirstPass;
+  std::vector<Record> all;
   // Blank lines do not make rows; remember how many physical lines they take.
   std::vector<Record> recs;
   int64_t blank_lines = 0;
-  auto keep_non_blank = [&] {
+  auto split = [&](size_t max_records) {
+    out.quoted_newlines = false;
+    all = SplitRecords(head, complete, &out.quoted_newlines, max_records);
     recs.clear();
     blank_lines = 0;
     for (const auto& r : all) {
       if (IsBlank(r.text)) blank_lines += r.lines;
       else recs.push_back(r);
     }
-  };
-  keep_non_blank();
-  // Comment lines above the table ("# synthetic test data", "// exported by ...") are a preamble,
-  // not rows; they count as physical lines only. The last of them stays when it has the shape
-  // of the row below it: then it is a header written as a comment ("#FID IID ...").
-  size_t preamble = 0;
-  while (preamble < recs.size() && IsCommentLine(recs[preamble].text)) ++preamble;
-  if (preamble > 0 && preamble < recs.size() && SameShape(recs[preamble - 1].text, recs[preamble].text)) --preamble;
-  auto drop_preamble = [&] {
+    // Comment lines above the table ("# synthetic test data", "// exported by ...") are a
+    // preamble, not rows; they count as physical lines only. The last of them stays when it has
+    // the shape of the row below it: then it is a header written as a comment ("#FID IID ...").
+    size_t preamble = 0;
+    while (preamble < recs.size() && IsCommentLine(recs[preamble].text)) ++preamble;
+    if (preamble > 0 && preamble < recs.size() && SameShape(recs[preamble - 1].text, recs[preamble].text)) --preamble;
     for (size_t i = 0; i < preamble; ++i) blank_lines += recs[i].lines;
     recs.erase(recs.begin(), recs.begin() + static_cast<std::ptrdiff_t>(preamble));
   };
-  drop_preamble();
+  // A quick pass first: the delimiter and list tests read only the first kSniffRecords records,
+  // so when those already rule out every delimiter and a list, the rest of the first pass
+  // cannot change the answer. Most documents (code, prose) stop here.
+  constexpr size_t kQuickPass = kSniffRecords + kSniffRecords / 4;
+  split(kQuickPass);
+  if (all.size() >= kQuickPass) {
+    if (recs.size() >= kSniffRecords && CannotBeTable(recs)) return std::nullopt;
+    split(kFirstPass);
+  }
+  const bool whole_head_split = all.size() < kFirstPass;
   if (recs.size() < 2) return std::nullopt;
 
   Candidate best;
