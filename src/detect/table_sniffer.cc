@@ -7,6 +7,10 @@
 #include <map>
 #include <set>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace cg {
 namespace {
 
@@ -375,11 +379,24 @@ std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, con
   return out;
 }
 
+// Every byte of every text document passes here: 16 bytes at a time where SSE2 is there (a
+// memchr per line, or std::count at -O2, cost ~5% of a full-history scan).
+size_t CountNewlines(std::string_view s) {
+  size_t n = 0, i = 0;
+#ifdef __SSE2__
+  const __m128i nl = _mm_set1_epi8('\n');
+  for (; i + 16 <= s.size(); i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    n += static_cast<size_t>(__builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)))));
+  }
+#endif
+  for (; i < s.size(); ++i) n += s[i] == '\n';
+  return n;
+}
+
 size_t LineCounter::Feed(std::string_view chunk) {
   if (chunk.empty()) return 0;
-  // A plain counting loop: the compiler vectorises it, and it does not pay a memchr call per
-  // line the way a memchr loop does on short source lines.
-  size_t n = static_cast<size_t>(std::count(chunk.begin(), chunk.end(), '\n'));
+  size_t n = CountNewlines(chunk);
   newlines_ += static_cast<int64_t>(n);
   pending_ = chunk.back() != '\n';
   return n;

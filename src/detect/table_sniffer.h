@@ -45,6 +45,9 @@ std::vector<std::string> SplitRecord(std::string_view record, char delimiter);
 bool IsNumericCell(std::string_view cell);
 
 // Counts physical lines in a stream fed in pieces.
+// The number of '\n' bytes in `s`.
+size_t CountNewlines(std::string_view s);
+
 class LineCounter {
  public:
   // Returns the number of newlines in `chunk`.

@@ -169,7 +169,9 @@ TEST_P(TableSnifferLong, SameAnswerPastTheQuickPass) {
   const auto& c = GetParam();
   auto t = Sniff(c.text);
   ASSERT_EQ(t.has_value(), c.table) << c.name;
-  if (t) EXPECT_EQ(t->table.row_count, c.rows) << c.name;
+  if (t) {
+    EXPECT_EQ(t->table.row_count, c.rows) << c.name;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -184,6 +186,18 @@ INSTANTIATE_TEST_SUITE_P(
         LongCase{"code_then_csv", Varied(kCode, 130) + "eid,sex,yob\n" + Rows(50), false, 0},
         LongCase{"prose_300_lines", Varied(kProse, 300), false, 0}),
     [](const auto& info) { return std::string(info.param.name); });
+
+TEST(CountNewlines, AgreesWithAByteLoopAtEveryLengthAndOffset) {
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += (i % 7 == 0 || i % 11 == 0) ? '\n' : static_cast<char>('a' + i % 26);
+  for (size_t off = 0; off < 17; ++off)
+    for (size_t len = 0; off + len <= text.size(); ++len) {
+      std::string_view s = std::string_view(text).substr(off, len);
+      size_t expected = 0;
+      for (char c : s) expected += c == '\n';
+      ASSERT_EQ(CountNewlines(s), expected) << off << "+" << len;
+    }
+}
 
 TEST(LineCounter, CountsAcrossChunksAndFinalLine) {
   LineCounter c;
