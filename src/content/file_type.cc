@@ -20,8 +20,14 @@ std::string LowerExtension(std::string_view name) {
   return ext;
 }
 
+// Bytes the text/binary decision looks at: git's own buffer_is_binary() reads the first 8000.
+// Scanning the whole 64 KiB head cost ~8% of a full-history scan's CPU and decided nothing more:
+// a file that turns binary later is analysed as text, which can only find more, not less.
+constexpr size_t kTextSniffBytes = 8000;
+
 // Text when the head has no NUL and few control bytes. UTF-8 and Latin-1 both pass.
 bool LooksLikeText(std::string_view head) {
+  if (head.size() > kTextSniffBytes) head = head.substr(0, kTextSniffBytes);
   if (head.empty()) return true;
   size_t control = 0;
   for (unsigned char c : head) {

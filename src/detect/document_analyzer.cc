@@ -42,7 +42,8 @@ class LineFeeder {
              ResultCollector& out)
       : detectors_(detectors), origin_(origin), max_line_(max_line), out_(out) {}
 
-  void Feed(std::string_view chunk) {
+  // `newlines` is the number of '\n' in `chunk` (the caller counts them once, for both of us).
+  void Feed(std::string_view chunk, size_t newlines) {
     if (detectors_.empty()) return;
     size_t last_nl = chunk.rfind('\n');
     if (last_nl == std::string_view::npos) {
@@ -56,6 +57,8 @@ class LineFeeder {
       Emit(carry_);
       carry_.clear();
     }
+    // The carry never holds a newline, so what was just emitted held all of the chunk's.
+    line_ += static_cast<int64_t>(newlines);
     Carry(chunk.substr(last_nl + 1));
   }
 
@@ -79,7 +82,6 @@ class LineFeeder {
 
   void Emit(std::string_view lines) {
     for (const TextDetector* d : detectors_) d->ScanLines(lines, line_, origin_, out_);
-    line_ += std::count(lines.begin(), lines.end(), '\n');
   }
 
   const std::vector<const TextDetector*>& detectors_;
@@ -122,8 +124,7 @@ Status DocumentAnalyzer::AnalyzeText(Document& doc, const AnalyzeOptions& option
   Status status;
   auto consume = [&](std::string_view chunk) {
     read += chunk.size();
-    lines.Feed(chunk);
-    feeder.Feed(chunk);
+    feeder.Feed(chunk, lines.Feed(chunk));
     if (ids) ids->Feed(chunk);
   };
   if (complete && head->size() <= options.max_bytes) {

@@ -45,9 +45,13 @@ std::vector<std::string> SplitRecord(std::string_view record, char delimiter);
 bool IsNumericCell(std::string_view cell);
 
 // Counts physical lines in a stream fed in pieces.
+// The number of '\n' bytes in `s`.
+size_t CountNewlines(std::string_view s);
+
 class LineCounter {
  public:
-  void Feed(std::string_view chunk);
+  // Returns the number of newlines in `chunk`.
+  size_t Feed(std::string_view chunk);
   // Lines seen, counting a final line without a newline.
   int64_t lines() const { return newlines_ + (pending_ ? 1 : 0); }
 

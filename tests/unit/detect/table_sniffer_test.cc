@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace cg {
 namespace {
 
@@ -119,6 +122,81 @@ TEST(TableSniffer, AllTextFirstRowOfDataIsNotAHeaderUnlessKnown) {
   auto k = SniffTable(text, true, o);
   ASSERT_TRUE(k);
   EXPECT_TRUE(k->table.has_header);
+}
+
+// Documents longer than the sniffer's quick first pass (which rejects code and prose early)
+// get the same answer as when every record of the first pass was read.
+struct LongCase {
+  const char* name;
+  std::string text;
+  bool table;
+  int64_t rows;  // when a table
+};
+
+std::string Repeat(const std::string& line, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += line;
+  return out;
+}
+
+std::string Rows(int n, int from = 0) {
+  std::string out;
+  for (int i = from; i < from + n; ++i) out += std::to_string(1000000 + i) + "," + std::to_string(i % 2) + ",19" + std::to_string(40 + i % 50) + "\n";
+  return out;
+}
+
+// Lines of varying shape, as code and prose have (a repeated line would be a one-shape table).
+std::string Varied(const std::vector<std::string>& lines, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += lines[static_cast<size_t>(i) % lines.size()] + "\n";
+  return out;
+}
+
+const std::vector<std::string> kCode = {"int main(int argc, char** argv) {", "  return run(argc, argv);", "}",
+                                        "  if (x) { y = f(a, b, c); }", "// helper", "static int n;"};
+const std::vector<std::string> kProse = {"The quick brown fox jumps over the lazy dog.", "It was late;",
+                                         "nobody, it seemed, had noticed the change at all, or cared.", "Then rain."};
+
+std::string Ids(int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += "ID" + std::to_string(1000000 + i) + "\n";
+  return out;
+}
+
+class TableSnifferLong : public ::testing::TestWithParam<LongCase> {};
+
+TEST_P(TableSnifferLong, SameAnswerPastTheQuickPass) {
+  const auto& c = GetParam();
+  auto t = Sniff(c.text);
+  ASSERT_EQ(t.has_value(), c.table) << c.name;
+  if (t) {
+    EXPECT_EQ(t->table.row_count, c.rows) << c.name;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, TableSnifferLong,
+    ::testing::Values(
+        LongCase{"csv_300_rows", "eid,sex,yob\n" + Rows(300), true, 300},
+        LongCase{"csv_after_150_comment_lines", Repeat("# exported by a pipeline\n", 150) + "eid,sex,yob\n" + Rows(50), true, 50},
+        LongCase{"csv_after_150_blank_lines", Repeat("\n", 150) + "eid,sex,yob\n" + Rows(50), true, 50},
+        LongCase{"csv_ragged_after_the_sample", "eid,sex,yob\n" + Rows(120) + Repeat("free text, here\n", 100), true, 220},
+        LongCase{"id_list_300", "eid\n" + Ids(300), true, 300},
+        LongCase{"code_300_lines", Varied(kCode, 300), false, 0},
+        LongCase{"code_then_csv", Varied(kCode, 130) + "eid,sex,yob\n" + Rows(50), false, 0},
+        LongCase{"prose_300_lines", Varied(kProse, 300), false, 0}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(CountNewlines, AgreesWithAByteLoopAtEveryLengthAndOffset) {
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += (i % 7 == 0 || i % 11 == 0) ? '\n' : static_cast<char>('a' + i % 26);
+  for (size_t off = 0; off < 17; ++off)
+    for (size_t len = 0; off + len <= text.size(); ++len) {
+      std::string_view s = std::string_view(text).substr(off, len);
+      size_t expected = 0;
+      for (char c : s) expected += c == '\n';
+      ASSERT_EQ(CountNewlines(s), expected) << off << "+" << len;
+    }
 }
 
 TEST(LineCounter, CountsAcrossChunksAndFinalLine) {
