@@ -47,18 +47,36 @@ _cohortguard() {
       if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
     sweep)
       case "$prev" in
+        --state) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --shard) return ;;
+        --report) COMPREPLY=($(compgen -W "new all" -- "$cur")); return ;;
+        --format|-f) COMPREPLY=($(compgen -W "text json jsonl sarif junit" -- "$cur")); return ;;
+        --output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --rules) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --fail-on) COMPREPLY=($(compgen -W "high medium low never" -- "$cur")); return ;;
+        --threads|-j) return ;;
+        --max-file-size) return ;;
+        --idset) return ;;
+        --idset-key) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --batch) return ;;
       esac
-      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
+      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --state --shard --report --format -f --output -o --rules --no-default-rules --fail-on --threads -j --max-file-size --idset --idset-key --list-repositories --batch" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
     idset)
       case "$prev" in
+        --ids) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --label) return ;;
+        --output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
       if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "build info" -- "$cur")); return; fi
-      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
+      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --ids --key-file --label --output -o" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
     report)
       case "$prev" in
+        --format|-f) COMPREPLY=($(compgen -W "text json jsonl sarif junit" -- "$cur")); return ;;
+        --output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
       if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "merge" -- "$cur")); return; fi
-      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
+      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --format -f --output -o" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
     version)
       case "$prev" in
       esac

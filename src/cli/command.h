@@ -49,6 +49,9 @@ int RunConfigCommand(const std::vector<std::string>& args);
 boost::program_options::options_description ScanOptionsDescription();
 boost::program_options::options_description RulesOptionsDescription();
 boost::program_options::options_description ConfigOptionsDescription();
+boost::program_options::options_description SweepOptionsDescription();
+boost::program_options::options_description IdsetOptionsDescription();   // idset build
+boost::program_options::options_description ReportOptionsDescription();  // report merge
 
 // "usage: ...", the summary and the options, as `cohortguard NAME --help` prints them.
 void PrintCommandHelp(const Command& command, std::ostream& out);

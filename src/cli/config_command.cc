@@ -23,11 +23,34 @@ std::string Quote(const std::string& s) {
   return out + "'";
 }
 
-void List(const char* key, const std::vector<std::string>& values, std::ostream& out) {
-  out << "  " << key << ":";
+void List(const char* key, const std::vector<std::string>& values, std::ostream& out, const std::string& indent = "  ") {
+  out << indent << key << ":";
   if (values.empty()) out << " []";
-  for (const auto& v : values) out << "\n    - " << Quote(v);
+  for (const auto& v : values) out << "\n" << indent << "  - " << Quote(v);
   out << "\n";
+}
+
+std::string ThresholdText(const Threshold& t) { return t ? SeverityName(*t) : "never"; }
+
+// The push policy the hooks apply. The GitHub token is never printed, only whether one is set.
+void ShowRemotes(const RemotePolicy& r, const std::string& origin, std::ostream& out) {
+  out << "remotes:  # " << origin << "\n";
+  List("public_hosts", r.public_hosts, out);
+  List("public", r.public_patterns, out);
+  List("private", r.private_patterns, out);
+  List("internal", r.internal_patterns, out);
+  out << "  fail_on:\n"
+      << "    public: " << ThresholdText(r.public_fail_on) << "\n"
+      << "    internal: " << ThresholdText(r.internal_fail_on) << "\n"
+      << "    private: " << ThresholdText(r.private_fail_on) << "\n";
+  out << "  public_max_table_rows: " << r.public_max_table_rows << (r.public_max_table_rows ? "" : "  # off") << "\n";
+  out << "  github:\n"
+      << "    visibility_check: " << (r.github_check ? "true" : "false") << "\n"
+      << "    api: " << Quote(r.github.api_base) << (r.github_api_trusted ? "  # from COHORTGUARD_GITHUB_API" : "") << "\n";
+  List("hosts", r.github_hosts, out, "    ");
+  out << "    timeout_ms: " << r.github.timeout_ms << "\n"
+      << "    cache_ttl: " << r.github.cache_ttl_s << "\n"
+      << "    # token: " << (r.github.token.empty() ? "none" : "set (from GITHUB_TOKEN or GH_TOKEN)") << "\n";
 }
 
 void Show(const PolicyOptions& p, std::ostream& out) {
@@ -53,6 +76,7 @@ void Show(const PolicyOptions& p, std::ostream& out) {
     if (!e.expires.empty()) out << "    expires: " << e.expires << "\n";
   }
   out << "baseline: " << (p.baseline.empty() ? "null" : Quote(p.baseline)) << "  # " << Origin(p, "baseline") << "\n";
+  ShowRemotes(p.remotes, Origin(p, "remotes"), out);
 }
 
 po::options_description Describe(std::string* config) {

@@ -8,9 +8,9 @@
 #include <iterator>
 
 #include "cli/command.h"
-#include "cli/config_path.h"
 #include "cli/hook_install.h"
 #include "cli/hook_scan.h"
+#include "cli/scan_policy.h"
 #include "source/git_handle.h"
 #include "source/push_refs.h"
 
@@ -21,11 +21,15 @@ constexpr const char* kUsage =
     "usage: cohortguard hook install [--pre-commit] [--pre-push] [--pre-receive] [--force]\n"
     "       cohortguard hook pre-commit [--config FILE] [--fail-on SEVERITY]\n"
     "       cohortguard hook pre-push REMOTE URL [--config FILE]    (ref lines on stdin)\n"
-    "       cohortguard hook pre-receive [--fail-on SEVERITY] [--timeout SECONDS] [--on-timeout block|allow]\n"
+    "       cohortguard hook pre-receive [--config FILE] [--fail-on SEVERITY] [--timeout SECONDS]\n"
+    "                                    [--on-timeout block|allow]\n"
     "  install writes the pre-commit and pre-push shims unless told which; a hook that is not\n"
     "  cohortguard's is kept only with --force (renamed to NAME.cohortguard-chained, run after).\n"
-    "  pre-receive also reads cohortguard.failOn, cohortguard.timeout and cohortguard.onTimeout\n"
-    "  from the repository's git config (flags win).\n";
+    "  pre-commit and pre-push read .cohortguard.yaml (fail_on, rules, allowlist, baseline, remotes)\n"
+    "  as 'cohortguard scan' does; allowlisted and cohortguard:allow-marked findings do not block.\n"
+    "  pre-receive reads no file from the pushed commits: its config file is --config or\n"
+    "  cohortguard.config in the repository's git config, and cohortguard.failOn,\n"
+    "  cohortguard.timeout and cohortguard.onTimeout there override it (flags win).\n";
 
 struct HookFlags {
   std::vector<std::string> positional;
@@ -55,18 +59,12 @@ Status ParseFlags(const std::vector<std::string>& args, size_t from, HookFlags* 
   return Status::Ok();
 }
 
-// The top-level `fail_on` of the configuration file (the pre-commit threshold), and `remotes`.
-Status LoadHookConfig(const std::string& file, Threshold* fail_on, RemotePolicy* policy) {
-  auto p = LoadRemotePolicy(file);
-  if (!p.ok()) return p.status();
-  *policy = std::move(*p);
-  try {
-    YAML::Node root = YAML::LoadFile(file);
-    if (root.IsMap() && root["fail_on"]) return ParseThreshold(root["fail_on"].as<std::string>(""), file + ": fail_on", fail_on);
-  } catch (const YAML::Exception&) {
-    // A missing file: defaults (a malformed one was reported by LoadRemotePolicy).
-  }
-  return Status::Ok();
+// The configuration as `scan` reads it, with --fail-on over `fail_on`; `fail_on` gets the
+// threshold.
+Status LoadHookPolicy(const HookFlags& f, PolicyOptions* policy, Threshold* fail_on) {
+  if (auto s = LoadPolicyConfig(f.config, policy); !s.ok()) return s;
+  if (!f.fail_on.empty()) policy->fail_on = f.fail_on;
+  return ParseThreshold(policy->fail_on, f.fail_on.empty() ? "fail_on" : "--fail-on", fail_on);
 }
 
 std::string ReadStdin() {
@@ -108,6 +106,7 @@ std::vector<std::string> PushUrls(git_repository* repo, const std::string& remot
 int Finish(const HookScanOutcome& o, HookKind kind, const std::string& blocked_headline) {
   if (!o.setup_error.empty()) return UsageError(o.setup_error);
   for (const auto& n : o.notes) std::cerr << "cohortguard: note: " << n << "\n";
+  PrintPolicyNotes(o, std::cerr);
   if (!o.blocking.empty()) {
     PrintBlockingReport(o, kind, blocked_headline, std::cerr);
     return kExitFindings;
@@ -121,13 +120,12 @@ int Finish(const HookScanOutcome& o, HookKind kind, const std::string& blocked_h
 
 int PreCommit(const HookFlags& f) {
   git::OpenRepositoriesFromEnvironment();
-  Threshold fail_on = Severity::kMedium;
-  RemotePolicy policy;
-  Status s = LoadHookConfig(f.config.empty() ? DefaultConfigPath() : f.config, &fail_on, &policy);
-  if (s.ok() && !f.fail_on.empty()) s = ParseThreshold(f.fail_on, "--fail-on", &fail_on);
-  if (!s.ok()) return UsageError("hook pre-commit: " + s.message());
+  PolicyOptions policy;
+  Threshold fail_on;
+  if (Status s = LoadHookPolicy(f, &policy, &fail_on); !s.ok()) return UsageError("hook pre-commit: " + s.message());
   HookScanRequest req;
   req.source.mode = GitScanMode::kStaged;
+  req.policy = &policy;
   req.fail_on = fail_on;
   HookScanOutcome o = RunHookScan(req);
   return Finish(o, HookKind::kPreCommit, "commit blocked: staged files hold participant data or secrets");
@@ -170,10 +168,9 @@ int PrePush(const HookFlags& f) {
   const std::string url = framework ? Env("PRE_COMMIT_REMOTE_URL") : f.positional[1];
   auto updates = ParsePrePushLines(framework ? RefLinesFromPreCommitFramework() : ReadStdin());
   if (!updates.ok()) return UsageError("hook pre-push: " + updates.status().message());
-  Threshold unused;
-  RemotePolicy policy;
-  Status s = LoadHookConfig(f.config.empty() ? DefaultConfigPath() : f.config, &unused, &policy);
-  if (!s.ok()) return UsageError("hook pre-push: " + s.message());
+  PolicyOptions config;
+  if (Status s = LoadPolicyConfig(f.config, &config); !s.ok()) return UsageError("hook pre-push: " + s.message());
+  const RemotePolicy& policy = config.remotes;
   auto repo = git::OpenRepository(".");
   if (!repo.ok()) {
     std::cerr << "cohortguard: " << repo.status().message() << ": push refused (fail closed)\n";
@@ -192,6 +189,7 @@ int PrePush(const HookFlags& f) {
   HookScanRequest req;
   req.source.mode = GitScanMode::kRange;
   req.source.revspec = range.revspec;
+  req.policy = &config;
   req.fail_on = fail_on;
   req.max_table_rows = max_rows;
   HookScanOutcome o = RunHookScan(req);
@@ -208,15 +206,21 @@ int PreReceive(const HookFlags& f) {
     std::cerr << "cohortguard: " << repo.status().message() << ": push refused (fail closed)\n";
     return kExitIncomplete;
   }
+  // The pushed commits must not pick their own policy: the config file is the server's.
+  std::string config_file = !f.config.empty() ? f.config : GitConfigString(repo->get(), "cohortguard.config");
+  if (f.config.empty() && !config_file.empty() && config_file[0] != '/')
+    config_file = std::string(git_repository_path(repo->get())) + config_file;  // relative to the repository
   std::string fail_on_text = !f.fail_on.empty() ? f.fail_on : GitConfigString(repo->get(), "cohortguard.failOn");
   std::string timeout_text = !f.timeout.empty() ? f.timeout : GitConfigString(repo->get(), "cohortguard.timeout");
   std::string on_timeout = !f.on_timeout.empty() ? f.on_timeout : GitConfigString(repo->get(), "cohortguard.onTimeout");
   repo->reset();
-  Threshold fail_on = Severity::kMedium;
-  if (!fail_on_text.empty()) {
-    Status s = ParseThreshold(fail_on_text, "cohortguard.failOn / --fail-on", &fail_on);
-    if (!s.ok()) return UsageError("hook pre-receive: " + s.message());
-  }
+  PolicyOptions policy;
+  if (Status s = LoadServerPolicyConfig(config_file, &policy); !s.ok()) return UsageError("hook pre-receive: " + s.message());
+  Threshold fail_on;
+  if (Status s = ParseThreshold(fail_on_text.empty() ? policy.fail_on : fail_on_text,
+                                fail_on_text.empty() ? "fail_on" : "cohortguard.failOn / --fail-on", &fail_on);
+      !s.ok())
+    return UsageError("hook pre-receive: " + s.message());
   double timeout_s = 60;
   if (!timeout_text.empty()) {
     char* end = nullptr;
@@ -233,6 +237,7 @@ int PreReceive(const HookFlags& f) {
   HookScanRequest req;
   req.source.mode = GitScanMode::kRange;
   req.source.revspec = range.revspec;
+  req.policy = &policy;
   req.fail_on = fail_on;
   req.timeout_ms = std::max(1, static_cast<int>(timeout_s * 1000));
   HookScanOutcome o = RunHookScan(req);

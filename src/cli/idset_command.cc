@@ -21,14 +21,24 @@ constexpr const char* kUsage =
     "from the set without the key. Give the set and the key to 'scan'/'sweep --idset FILE\n"
     "--idset-key KEY'. info: prints the label and the number of ids (never an id).";
 
-int Build(const std::vector<std::string>& args) {
+struct BuildOptions {
   std::string ids_path, key_path, label, output;
+};
+
+po::options_description Describe(BuildOptions& o) {
   po::options_description d("cohortguard idset build");
   d.add_options()("help,h", "show this help")
-      ("ids", po::value(&ids_path), "participant ids, one a line")
-      ("key-file", po::value(&key_path), "secret key file (at least 16 bytes; e.g. openssl rand -hex 32)")
-      ("label", po::value(&label), "what the set names in findings, e.g. APP12345")
-      ("output,o", po::value(&output), "the set file to write (.cgid)");
+      ("ids", po::value(&o.ids_path)->value_name("FILE"), "participant ids, one a line")
+      ("key-file", po::value(&o.key_path)->value_name("FILE"), "secret key file (at least 16 bytes; e.g. openssl rand -hex 32)")
+      ("label", po::value(&o.label)->value_name("LABEL"), "what the set names in findings, e.g. APP12345")
+      ("output,o", po::value(&o.output)->value_name("FILE"), "the set file to write (.cgid)");
+  return d;
+}
+
+int Build(const std::vector<std::string>& args) {
+  BuildOptions o;
+  po::options_description d = Describe(o);
+  auto& [ids_path, key_path, label, output] = o;
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(args).options(d).run(), vm);
@@ -71,6 +81,11 @@ int Info(const std::vector<std::string>& args) {
 }
 
 }  // namespace
+
+po::options_description IdsetOptionsDescription() {
+  static BuildOptions unused;  // the description binds to it; never parsed into
+  return Describe(unused);
+}
 
 int RunIdsetCommand(const std::vector<std::string>& args) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {

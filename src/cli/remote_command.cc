@@ -2,8 +2,7 @@
 #include <iostream>
 
 #include "cli/command.h"
-#include "cli/config_path.h"
-#include "policy/remote_policy.h"
+#include "cli/scan_policy.h"
 
 namespace cg {
 namespace {
@@ -35,8 +34,9 @@ int RunRemoteCommand(const std::vector<std::string>& args) {
     else urls.push_back(args[i]);
   }
   if (urls.empty()) return UsageError(std::string("remote classify: which URL?\n") + kUsage);
-  auto policy = LoadRemotePolicy(config.empty() ? DefaultConfigPath() : config);
-  if (!policy.ok()) return UsageError(policy.status().message());
+  PolicyOptions options;
+  if (auto st = LoadPolicyConfig(config, &options); !st.ok()) return UsageError(st.message());
+  RemotePolicy* policy = &options.remotes;
   if (check) policy->github_check = true;
   RemoteClassification most;
   most.remote_class = RemoteClass::kPrivate;

@@ -89,15 +89,25 @@ Status AddReport(const std::string& path, ScanResult* into) {
   }
 }
 
-int Merge(const std::vector<std::string>& args) {
-  std::vector<std::string> inputs;
+struct MergeOptions {
   std::string format = "json", output;
+};
+
+po::options_description Describe(MergeOptions& o) {
   po::options_description d("cohortguard report merge REPORT... [options]\n\n"
                             "Combines the JSON (or jsonl) reports of sweep shards into one report, sorted as a\n"
                             "single sweep would sort it; stats are summed (elapsed_ms: the slowest shard)");
   d.add_options()("help,h", "show this help")
-      ("format,f", po::value(&format)->default_value(format), ("report format: " + ReportFormatNames()).c_str())
-      ("output,o", po::value(&output), "write the report to this file instead of stdout");
+      ("format,f", po::value(&o.format)->default_value(o.format)->value_name(ReportFormatNames("|")), "report format")
+      ("output,o", po::value(&o.output)->value_name("FILE"), "write the report to this file instead of stdout");
+  return d;
+}
+
+int Merge(const std::vector<std::string>& args) {
+  std::vector<std::string> inputs;
+  MergeOptions o;
+  po::options_description d = Describe(o);
+  auto& [format, output] = o;
   po::options_description hidden;
   hidden.add_options()("input", po::value(&inputs));
   po::options_description all;
@@ -136,6 +146,11 @@ int Merge(const std::vector<std::string>& args) {
 }
 
 }  // namespace
+
+po::options_description ReportOptionsDescription() {
+  static MergeOptions unused;  // the description binds to it; never parsed into
+  return Describe(unused);
+}
 
 int RunReportCommand(const std::vector<std::string>& args) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {

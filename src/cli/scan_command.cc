@@ -48,17 +48,11 @@ struct ScanCommandOptions {
   std::string idset_key;
 };
 
-std::string FormatChoices() {
-  std::string s;
-  for (const auto& f : ReportFormats()) s += (s.empty() ? "" : "|") + std::string(f.name);
-  return s;
-}
-
 po::options_description Describe(ScanCommandOptions& o) {
   po::options_description d("options");
   d.add_options()
       ("help,h", "show this help")
-      ("format,f", po::value(&o.format)->default_value(o.format)->value_name(FormatChoices()), "report format")
+      ("format,f", po::value(&o.format)->default_value(o.format)->value_name(ReportFormatNames("|")), "report format")
       ("output,o", po::value(&o.output)->value_name("FILE"), "write the report to this file instead of stdout")
       ("rules", po::value(&o.rules)->composing()->value_name("PATH"), "extra rule file or folder (repeatable)")
       ("no-default-rules", po::bool_switch(&o.no_default_rules), "do not load the built-in rule packs")

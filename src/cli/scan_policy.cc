@@ -17,12 +17,26 @@ std::string UserConfigPath() {
   return "";
 }
 
-Status LoadPolicyConfig(const std::string& config_file, PolicyOptions* into) {
+namespace {
+
+Status LoadUserDefaults(PolicyOptions* into) {
   std::error_code ec;
   const std::string user = UserConfigPath();
-  if (!user.empty() && std::filesystem::exists(user, ec))
-    if (auto st = LoadConfigFile(user, into); !st.ok()) return st;
+  if (!user.empty() && std::filesystem::exists(user, ec)) return LoadConfigFile(user, into);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status LoadServerPolicyConfig(const std::string& config_file, PolicyOptions* into) {
+  if (auto st = LoadUserDefaults(into); !st.ok()) return st;
+  return config_file.empty() ? Status::Ok() : LoadConfigFile(config_file, into);
+}
+
+Status LoadPolicyConfig(const std::string& config_file, PolicyOptions* into) {
+  if (auto st = LoadUserDefaults(into); !st.ok()) return st;
   if (!config_file.empty()) return LoadConfigFile(config_file, into);
+  std::error_code ec;
   std::string top = FindWorkTreeTop(".").value_or(".");
   std::string candidate = (std::filesystem::path(top) / kConfigFileName).string();
   if (top == "." || top == std::filesystem::current_path(ec).string()) candidate = kConfigFileName;

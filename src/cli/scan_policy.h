@@ -1,5 +1,5 @@
-// The policy side of `cohortguard scan`: finds and reads .cohortguard.yaml, lays the command
-// line over it, and after the scan applies allowlist, inline markers and baseline.
+// The policy side of `cohortguard scan` and the hooks: finds and reads .cohortguard.yaml, and
+// after the scan applies allowlist, inline markers and baseline.
 #pragma once
 
 #include <memory>
@@ -21,6 +21,10 @@ inline constexpr const char* kConfigFileName = ".cohortguard.yaml";
 // `.cohortguard.yaml` at the top of the git work tree that holds the current folder (else in the
 // current folder), if there is one. Later files override scalars and extend lists.
 Status LoadPolicyConfig(const std::string& config_file, PolicyOptions* into);
+
+// For a server (pre-receive), where the pushed commits must not choose their own policy: the
+// user's defaults, then `config_file` when not empty; no .cohortguard.yaml is looked for.
+Status LoadServerPolicyConfig(const std::string& config_file, PolicyOptions* into);
 
 // The user-defaults file LoadPolicyConfig looks for (it may not exist); "" without a home.
 std::string UserConfigPath();

@@ -50,26 +50,27 @@ po::options_description Describe(SweepCommandOptions& o) {
       "findings not reported before");
   d.add_options()
       ("help,h", "show this help")
-      ("state", po::value(&o.state), "state database (default: MIRRORS_DIR/.cohortguard/sweep.sqlite)")
-      ("shard", po::value(&o.shard),
+      ("state", po::value(&o.state)->value_name("FILE"), "state database (default: MIRRORS_DIR/.cohortguard/sweep.sqlite)")
+      ("shard", po::value(&o.shard)->value_name("K/N"),
        "K/N: sweep only the repositories whose path hashes to K of N (0-based); auto: from "
        "JOB_COMPLETION_INDEX + COHORTGUARD_SHARD_COUNT (Kubernetes) or SLURM_ARRAY_TASK_ID + "
        "SLURM_ARRAY_TASK_COUNT (Slurm)")
-      ("report", po::value(&o.report)->default_value(o.report), "new: findings first seen in this run; all: every current finding")
-      ("format,f", po::value(&o.format)->default_value(o.format), ("report format (jsonl streams, one repository at a time): " + ReportFormatNames()).c_str())
-      ("output,o", po::value(&o.output), "write the report to this file instead of stdout")
-      ("rules", po::value(&o.rules)->composing(), "extra rule file or folder (repeatable)")
+      ("report", po::value(&o.report)->default_value(o.report)->value_name("new|all"), "new: findings first seen in this run; all: every current finding")
+      ("format,f", po::value(&o.format)->default_value(o.format)->value_name(ReportFormatNames("|")),
+       "report format (jsonl streams, one repository at a time)")
+      ("output,o", po::value(&o.output)->value_name("FILE"), "write the report to this file instead of stdout")
+      ("rules", po::value(&o.rules)->composing()->value_name("PATH"), "extra rule file or folder (repeatable)")
       ("no-default-rules", po::bool_switch(&o.no_default_rules), "do not load the built-in rule packs")
-      ("fail-on", po::value(&o.fail_on)->default_value(o.fail_on), "exit 1 when a reported finding is at or above: high|medium|low|never")
-      ("threads,j", po::value(&o.threads)->default_value(0), "worker threads (0: all cores)")
-      ("max-file-size", po::value(&o.max_file_size)->default_value(o.max_file_size),
+      ("fail-on", po::value(&o.fail_on)->default_value(o.fail_on)->value_name("high|medium|low|never"), "exit 1 when a reported finding is at or above this")
+      ("threads,j", po::value(&o.threads)->default_value(0)->value_name("N"), "worker threads (0: all cores)")
+      ("max-file-size", po::value(&o.max_file_size)->default_value(o.max_file_size)->value_name("SIZE"),
        "analyse larger blobs from their head only (bytes; K, M, G suffixes)")
-      ("idset", po::value(&o.idsets)->composing(), "id set (.cgid) to match id columns against (repeatable)")
-      ("idset-key", po::value(&o.idset_key), "key file the --idset sets were built with")
+      ("idset", po::value(&o.idsets)->composing()->value_name("SET.cgid"), "id set (.cgid) to match id columns against (repeatable)")
+      ("idset-key", po::value(&o.idset_key)->value_name("FILE"), "key file the --idset sets were built with")
       ("list-repositories", po::bool_switch(&o.list),
        "print this shard's repositories (relative to MIRRORS_DIR), one a line, and stop: feed them to "
        "'git remote update --prune' before the sweep")
-      ("batch", po::value(&o.batch)->default_value(o.batch), "blobs per committed state transaction");
+      ("batch", po::value(&o.batch)->default_value(o.batch)->value_name("N"), "blobs per committed state transaction");
   return d;
 }
 
@@ -103,6 +104,11 @@ void PrintSummary(const SweepSummary& s, const ShardSpec& shard) {
 }
 
 }  // namespace
+
+po::options_description SweepOptionsDescription() {
+  static SweepCommandOptions unused;  // the description binds to it; never parsed into
+  return Describe(unused);
+}
 
 int RunSweepCommand(const std::vector<std::string>& args) {
   SweepCommandOptions o;

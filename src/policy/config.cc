@@ -140,6 +140,11 @@ Status LoadBaselineKey(const Ctx& c, const YAML::Node& n, PolicyOptions* o) {
   return Status::Ok();
 }
 
+// remotes: the push policy (parsed by policy/remote_policy, which names "remotes.KEY" in errors).
+Status LoadRemotes(const Ctx& c, const YAML::Node& n, PolicyOptions* o) {
+  return ParseRemotePolicy(n, c.file, &o->remotes);
+}
+
 // One entry per top-level key: a new section is one more line here.
 struct Section {
   const char* key;
@@ -150,6 +155,7 @@ constexpr Section kSections[] = {
     {"rules", LoadRulesSection},
     {"allowlist", LoadAllowlist},
     {"baseline", LoadBaselineKey},
+    {"remotes", LoadRemotes},
 };
 
 std::string SectionNames() {

@@ -1,10 +1,12 @@
 // PolicyOptions: what decides whether findings block — fail-on threshold, which rules, the
-// allowlist, the baseline — filled first from `.cohortguard.yaml`, then from the command line
-// (ARCHITECTURE habit 4: the YAML and program_options fill the same plain struct).
+// allowlist, the baseline, the push policy per remote class — filled first from
+// `.cohortguard.yaml`, then from the command line (ARCHITECTURE habit 4: the YAML and
+// program_options fill the same plain struct). `scan`, the hooks and `remote classify` all read
+// it, so one file says what blocks everywhere.
 //
 // The config file is a map of sections, each loaded by one entry of a table in config.cc
-// (`fail_on`, `rules`, `allowlist`, `baseline`); a new section (e.g. `remotes`) is a new entry
-// and a new field here. Unknown keys are errors. Schema: README "Configuration".
+// (`fail_on`, `rules`, `allowlist`, `baseline`, `remotes`); a new section is a new entry and a
+// new field here. Unknown keys are errors. Schema: README "Configuration".
 #pragma once
 
 #include <map>
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "policy/remote_policy.h"
 
 namespace cg {
 
@@ -36,6 +39,9 @@ struct PolicyOptions {
   std::vector<AllowEntry> allowlist;
   std::string baseline;                       // a JSON report: its findings are not reported again
   bool show_suppressed = false;               // list suppressed findings in the report
+  // `remotes`: which remotes are public/internal/private and what blocks a push to each
+  // (policy/remote_policy.h). Starts from the built-in defaults (which read GITHUB_TOKEN).
+  RemotePolicy remotes = DefaultRemotePolicy();
   std::string root;                           // folder allowlist paths are relative to
   std::string file;                           // the last config file read, if any
   std::vector<std::string> files;             // every config file read, in order

@@ -1,10 +1,7 @@
 #include "policy/remote_policy.h"
 
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "policy/remote_url.h"
 
@@ -204,22 +201,6 @@ Status ParseRemotePolicy(const YAML::Node& remotes, const std::string& file, Rem
     if (!s.ok()) return s;
   }
   return Status::Ok();
-}
-
-Expected<RemotePolicy> LoadRemotePolicy(const std::string& config_file) {
-  RemotePolicy p = DefaultRemotePolicy();
-  std::error_code ec;
-  if (config_file.empty() || !std::filesystem::exists(config_file, ec)) return p;
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(config_file);
-  } catch (const YAML::Exception& e) {
-    return Status::InvalidArgument(config_file + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
-  }
-  if (!root.IsNull() && !root.IsMap()) return Status::InvalidArgument(config_file + ": must be a YAML mapping");
-  Status s = ParseRemotePolicy(root["remotes"], config_file, &p);
-  if (!s.ok()) return s;
-  return p;
 }
 
 RemoteClassification ClassifyRemoteUrl(const std::string& raw, const RemotePolicy& p,

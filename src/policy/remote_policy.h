@@ -65,13 +65,10 @@ Status ParseThreshold(const std::string& text, const std::string& where, Thresho
 // COHORTGUARD_GITHUB_API when set; cache in DefaultVisibilityCacheFile().
 RemotePolicy DefaultRemotePolicy();
 
-// Applies the `remotes` mapping of a configuration file to `policy`. `file` names the file in
+// Applies the `remotes` mapping of a configuration file to `policy` (policy/config.cc calls it
+// for the `remotes` section; lists extend, scalars override). `file` names the file in
 // messages ("FILE:LINE: remotes.fail_on.public: ..."). An undefined/null node changes nothing.
 Status ParseRemotePolicy(const YAML::Node& remotes, const std::string& file, RemotePolicy* policy);
-
-// Defaults, then the `remotes` key of `config_file` when that file exists (a missing file is
-// not an error; a malformed one is InvalidArgument naming it).
-Expected<RemotePolicy> LoadRemotePolicy(const std::string& config_file);
 
 struct RemoteClassification {
   RemoteClass remote_class = RemoteClass::kPublic;

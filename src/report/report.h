@@ -47,8 +47,8 @@ struct ReportFormat {
 
 const std::vector<ReportFormat>& ReportFormats();
 const ReportFormat* FindReportFormat(const std::string& name);
-// "text, json, ..." for help and error messages.
-std::string ReportFormatNames();
+// "text, json, ..." for help and error messages; ReportFormatNames("|") for a value name.
+std::string ReportFormatNames(const char* separator = ", ");
 
 void WriteTextReport(const ScanResult& result, const ReportOptions& options, std::ostream& out);
 void WriteJsonReport(const ScanResult& result, const ReportOptions& options, std::ostream& out);

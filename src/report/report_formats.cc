@@ -20,9 +20,9 @@ const ReportFormat* FindReportFormat(const std::string& name) {
   return nullptr;
 }
 
-std::string ReportFormatNames() {
+std::string ReportFormatNames(const char* separator) {
   std::string out;
-  for (const auto& f : ReportFormats()) out += (out.empty() ? "" : ", ") + std::string(f.name);
+  for (const auto& f : ReportFormats()) out += (out.empty() ? "" : separator) + std::string(f.name);
   return out;
 }
 
