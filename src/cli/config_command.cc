@@ -5,6 +5,7 @@
 #include <boost/program_options.hpp>
 
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "cli/scan_policy.h"
 
 namespace cg {
@@ -100,21 +101,10 @@ int RunConfigCommand(const std::vector<std::string>& args) {
   po::options_description hidden;
   std::string verb;
   hidden.add_options()("verb", po::value(&verb));
-  po::options_description all;
-  all.add(desc).add(hidden);
   po::positional_options_description pos;
   pos.add("verb", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return UsageError(std::string("config: ") + e.what() + " (see 'cohortguard config --help')");
-  }
-  if (vm.count("help")) {
-    PrintCommandHelp(*FindCommand("config"), std::cout);
-    return kExitClean;
-  }
+  if (auto done = ParseCommandLine("config", args, desc, hidden, pos, &vm)) return *done;
   if (verb != "show") return UsageError("config: expected 'show' (see 'cohortguard config --help')");
   PolicyOptions p;
   if (auto st = LoadPolicyConfig(config, &p); !st.ok()) return UsageError(st.message());

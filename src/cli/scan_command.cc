@@ -6,6 +6,7 @@
 #include <boost/program_options.hpp>
 
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "cli/progress_display.h"
 #include "cli/scan_policy.h"
 #include "cli/size_option.h"
@@ -103,21 +104,10 @@ int RunScanCommand(const std::vector<std::string>& args) {
   po::options_description desc = Describe(o);
   po::options_description hidden;
   hidden.add_options()("path", po::value(&o.paths));
-  po::options_description all;
-  all.add(desc).add(hidden);
   po::positional_options_description pos;
   pos.add("path", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return UsageError(std::string("scan: ") + e.what() + " (see 'cohortguard scan --help')");
-  }
-  if (vm.count("help")) {
-    PrintCommandHelp(*FindCommand("scan"), std::cout);
-    return kExitClean;
-  }
+  if (auto done = ParseCommandLine("scan", args, desc, hidden, pos, &vm)) return *done;
   ColorMode color;
   if (!ParseColorMode(o.color, &color)) return UsageError("scan: --color must be auto, always or never, not '" + o.color + "'");
 
@@ -138,8 +128,7 @@ int RunScanCommand(const std::vector<std::string>& args) {
   ro.show_suppressed = policy.show_suppressed;
   const ReportFormat* format = FindReportFormat(o.format);
   if (!format) return UsageError("scan: unknown --format '" + o.format + "' (one of: " + ReportFormatNames() + ")");
-  if (policy.fail_on == "never") ro.fail_never = true;
-  else if (!ParseSeverity(policy.fail_on, &ro.fail_on) || ro.fail_on == Severity::kInfo)
+  if (!ParseFailOn(policy.fail_on, &ro))
     return UsageError("scan: --fail-on must be high, medium, low or never, not '" + policy.fail_on + "'");
   if (o.threads < 0) return UsageError("scan: --threads must be 0 or more");
   ScanOptions so;

@@ -9,6 +9,7 @@
 #include <boost/program_options.hpp>
 
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "cli/size_option.h"
 #include "core/scan_engine.h"
 #include "detect/id_set.h"
@@ -115,21 +116,10 @@ int RunSweepCommand(const std::vector<std::string>& args) {
   po::options_description desc = Describe(o);
   po::options_description hidden;
   hidden.add_options()("root", po::value(&o.root));
-  po::options_description all;
-  all.add(desc).add(hidden);
   po::positional_options_description pos;
   pos.add("root", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return UsageError(std::string("sweep: ") + e.what() + " (see 'cohortguard sweep --help')");
-  }
-  if (vm.count("help")) {
-    std::cout << desc << "\n";
-    return kExitClean;
-  }
+  if (auto done = ParseCommandLine("sweep", args, desc, hidden, pos, &vm)) return *done;
   if (o.root.empty()) return UsageError("sweep: give the folder of mirrors (see 'cohortguard sweep --help')");
   if (o.report != "new" && o.report != "all") return UsageError("sweep: --report must be new or all");
   if (o.batch == 0) return UsageError("sweep: --batch must be at least 1");
@@ -138,8 +128,7 @@ int RunSweepCommand(const std::vector<std::string>& args) {
   if (!format) return UsageError("sweep: unknown --format '" + o.format + "' (one of: " + ReportFormatNames() + ")");
   ReportOptions ro;
   ro.format = o.format;
-  if (o.fail_on == "never") ro.fail_never = true;
-  else if (!ParseSeverity(o.fail_on, &ro.fail_on) || ro.fail_on == Severity::kInfo)
+  if (!ParseFailOn(o.fail_on, &ro))
     return UsageError("sweep: --fail-on must be high, medium, low or never, not '" + o.fail_on + "'");
   auto shard = ParseShard(o.shard, [](const char* n) -> const char* { return std::getenv(n); });
   if (!shard.ok()) return UsageError("sweep: " + shard.status().message());
