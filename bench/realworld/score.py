@@ -7,15 +7,41 @@ LABELS.json maps a path relative to the scanned folder to participant | clean | 
 A participant (secret) file counts as found when a finding on it has category
 participant-data (secret) at the blocking threshold, medium or high. A clean file is a false
 positive when any finding on it is medium or high. Prints, for the corpus and per format
-(the file's extension, compression suffix kept: csv.gz), recall and precision; then every miss
+(the file's extension, compression suffix kept: csv.gz) and per class (NHANES, SDTM, non-English
+headers, consecutive ids, preambles, look-alikes..., recognised in the NOTES), recall and
+precision; then every miss
 and false positive with the --explain decision of each of its tables and the evidence that
 decided it (rule ids, column names, counts: never cell values). NOTES.json (path -> why the
 file has its label) adds the labeller's note to each. Exit status 0; the last line is
   corpus=NAME recall=R precision=P tp= fn= fp= tn= files=
 """
-import collections, json, os, sys
+import collections, json, os, re, sys
 
 BLOCKING = {"high", "medium"}
+# Classes of the issue, recognised in the labeller's note (why): a file can be in several.
+CLASSES = [
+    ("nhanes", r"\bSEQN\b|NHANES|NHEFS|RIAGENDR"),
+    ("cdisc-sdtm-adam", r"SDTM|ADaM|USUBJID|ADSL"),
+    ("redcap", r"REDCap|record_id"),
+    ("omop", r"OMOP|person_id"),
+    ("synthea-fhir", r"Synthea|FHIR"),
+    ("genotype-samples", r"\.fam\b|\.psam|\.sample\b|BGEN|VCF|plink|\bFID\b|\bIID\b|genotype"),
+    ("non-english", r"German|French|Spanish|Portuguese|Dutch|Swedish|Probanden|Geschlecht|identifiant|"
+                    r"paciente|IdPessoa|deelnemer|lopnr|sexo"),
+    ("trial", r"\btrial\b|RCT"),
+    ("consecutive-ids", r"1\.\.N|consecutive|1\.\.[0-9]+"),
+    ("no-named-id", r"\bno id\b|rownames only|no named id|unnamed|row names"),
+    ("preamble", r"title|sep=|header on row|preamble|blank row"),
+    ("cr-only", r"CR-only|CR line"),
+    ("utf-16", r"UTF-16"),
+    ("transposed", r"transposed|as columns"),
+    ("look-alike:facility-provider", r"facilit|hospitals?\b|provider|organi[sz]ation|payer|stroke unit"),
+    ("look-alike:describe-summary", r"describe|summary\(|corr\(\)|correlation"),
+    ("look-alike:gwas-variants", r"GWAS|summary statistics|association|regenie|variants|SNPs|\.bim|sumstats"),
+    ("look-alike:dictionary-vocabulary", r"dictionary|codebook|codelist|define\.xml|vocabulary|concept|SMQ"),
+    ("look-alike:counts-aggregates", r"counts?\b|frequenc|Table 1|crosstab|aggregate|\brates?\b|life table"),
+    ("look-alike:non-health-ids", r"orders|sensor|compan(y|ies)|exoplanet|wage price|country|per US state"),
+]
 CATEGORY = {"participant": "participant-data", "secret": "secret"}
 COMPRESSED = {"gz", "bz2", "xz", "zst", "bgz"}
 
@@ -70,6 +96,7 @@ def main():
 
     total = collections.Counter()
     per_fmt = collections.defaultdict(collections.Counter)
+    per_class = collections.defaultdict(collections.Counter)
     wrong = []
     for path, label in sorted(labels.items()):
         cats = blocking.get(path, set())
@@ -79,6 +106,11 @@ def main():
             outcome = "tp" if CATEGORY[label] in cats else "fn"
         total[outcome] += 1
         per_fmt[fmt_of(path)][outcome] += 1
+        for cls, rx in CLASSES:
+            if cls.startswith("look-alike:") and label != "clean":
+                continue
+            if path in notes and re.search(rx, notes[path], re.I):
+                per_class[cls][outcome] += 1
         if outcome in ("fp", "fn"):
             wrong.append((outcome, label, path))
 
@@ -93,6 +125,13 @@ def main():
         c = per_fmt[fmt]
         r, p, _ = line(c)
         print(f"   {fmt:<12} {sum(c.values()):>5} {c['tp']:>4} {c['fn']:>4} {c['fp']:>4} {c['tn']:>4} {r:>7.3f} {p:>9.3f}")
+    if per_class:
+        print(f"   {'class (from the labeller notes)':<36} {'files':>5} {'tp':>4} {'fn':>4} {'fp':>4} {'tn':>4} {'recall':>7} {'precision':>9}")
+        for cls, _ in CLASSES:
+            if cls in per_class:
+                c = per_class[cls]
+                r, p, _ = line(c)
+                print(f"   {cls:<36} {sum(c.values()):>5} {c['tp']:>4} {c['fn']:>4} {c['fp']:>4} {c['tn']:>4} {r:>7.3f} {p:>9.3f}")
     if wrong and not quiet:
         print()
     for outcome, label, path in ([] if quiet else wrong):
