@@ -195,6 +195,58 @@ def swedish(rng):
     return rows
 
 
+def italian(rng):
+    rows = []
+    for i in range(700):
+        rows.append({"codice_paziente": f"IT{rng.randint(100000, 999999)}", "sesso": rng.choice(["M", "F"]),
+                     "data_di_nascita": day(rng, (1930, 1, 1), (2008, 12, 31)).strftime("%d/%m/%Y"),
+                     "CAP": f"{rng.choice([0, 1, 2, 3, 4, 5, 8, 9])}{rng.randint(0, 9999):04d}",
+                     "comune": rng.choice(["Roma", "Milano", "Napoli", "Torino", "Bologna", "Bari"]),
+                     "diagnosi_icd10": rng.choice(ICD10),
+                     "data_ricovero": day(rng, (2020, 1, 1), (2023, 6, 30)).isoformat()})
+    return rows
+
+
+def portuguese(rng):
+    rows = []
+    for i in range(1, 451):
+        rows.append({"id_participante": 2000 + i * 3, "sexo": rng.choice(["Masculino", "Feminino"]),
+                     "data_nascimento": day(rng, (1945, 1, 1), (2005, 12, 31)).strftime("%d/%m/%Y"),
+                     "CEP": f"{rng.randint(10000, 99999)}-{rng.randint(0, 999):03d}",
+                     "raca_cor": rng.choice(["Branca", "Parda", "Preta", "Amarela", "Indígena"]),
+                     "escolaridade": rng.choice(["Fundamental", "Médio", "Superior"]),
+                     "imc": round(min(50.0, max(16.0, rng.gauss(26.5, 4.5))), 1)})
+    return rows
+
+
+def episodes(rng):
+    """Hospital episodes: several rows per patient, ids not unique, admission before discharge."""
+    patients = rng.sample(range(200000, 900000), 1800)
+    births = {p: day(rng, (1930, 1, 1), (2010, 12, 31)) for p in patients}
+    rows = []
+    for k in range(5000):
+        p = rng.choice(patients)
+        adm = day(rng, (2016, 1, 1), (2023, 12, 31))
+        rows.append({"episode_id": 10000000 + k * 7 + rng.randint(0, 6), "patient_id": p,
+                     "date_of_birth": births[p].isoformat(), "sex": rng.choice(["1", "2"]),
+                     "admission_date": adm.isoformat(),
+                     "discharge_date": (adm + datetime.timedelta(days=rng.randint(0, 30))).isoformat(),
+                     "primary_diagnosis": rng.choice(ICD10), "postcode_district": rng.choice(
+                         ["LS6", "M13", "B15", "NE1", "CB2", "OX3", "SW17", "EH16", "CF14", "G12"])})
+    return rows
+
+
+def pilot(rng):
+    rows = []
+    for i in rng.sample(range(1, 90), 50):
+        rows.append({"participant_code": f"PT-{i:03d}", "dob": day(rng, (1950, 1, 1), (2002, 12, 31)).isoformat(),
+                     "gender": rng.choice(["female", "male", "non-binary"]),
+                     "ethnicity": rng.choice(["White British", "Asian", "Black", "Mixed", "Other"]),
+                     "consent_date": day(rng, (2022, 9, 1), (2023, 3, 31)).isoformat(),
+                     "phq9_baseline": rng.randint(0, 27)})
+    return rows
+
+
 # ---- look-alikes --------------------------------------------------------------------------
 
 def describe_like(rows, cols):
@@ -343,6 +395,10 @@ def main():
     put("spanish", spanish(rng), P, "Spanish headers: id_paciente, sexo, fecha_nacimiento, edad, provincia")
     put("dutch", dutch(rng), P, "Dutch headers: deelnemer_id, geslacht, geboortedatum, postcode")
     put("swedish", swedish(rng), P, "Swedish headers: lopnr 1..N, kon, fodelsear, lan, diagnos_icd10")
+    put("italian", italian(rng), P, "Italian headers: codice_paziente, sesso, data_di_nascita, CAP, diagnosi_icd10")
+    put("portuguese", portuguese(rng), P, "Portuguese headers: id_participante, sexo, data_nascimento, CEP, raca_cor")
+    put("episodes", episodes(rng), P, "hospital episodes: 5000 rows, patient_id repeated, date_of_birth, admission/discharge, ICD-10, postcode district")
+    put("pilot", pilot(rng), P, "pilot study: 50 rows, participant_code PT-nnn, dob, gender, ethnicity, consent date")
     put("nhanes_describe", describe_like(nh, ["RIDAGEYR", "INDFMPIR", "BMXWT", "BMXHT", "BMXBMI"]), C,
         "describe() of the NHANES table: count/mean/std/min/25%/50%/75%/max rows")
     put("table1", table1(rng), C, "Table 1: characteristic, level, n and % by case status")

@@ -33,6 +33,7 @@ analysis, trial, german, french = rd("analysis"), rd("trial"), rd("german"), rd(
 spanish, dutch, swedish = rd("spanish"), rd("dutch"), rd("swedish")
 table1, small, dictionary, gwas = rd("table1"), rd("small_cells"), rd("dictionary"), rd("gwas")
 fac, concepts, orders, sensors = rd("facilities"), rd("concepts"), rd("orders"), rd("sensors")
+portuguese, episodes, pilot = rd("portuguese"), rd("episodes"), rd("pilot")
 P = os.path.join
 
 # text writers
@@ -41,6 +42,10 @@ lab("analysis_with_index.csv", "analysis", "pandas to_csv with the default unnam
 redcap.to_csv(P(out, "redcap_export.csv"), index=False)
 lab("redcap_export.csv", "redcap", "pandas to_csv index=False")
 sensors.to_csv(P(out, "sensors.csv"), index=False)
+episodes.to_csv(P(out, "episodes.tsv"), sep="\t", index=False)
+lab("episodes.tsv", "episodes", "pandas to_csv sep=tab")
+pilot.to_csv(P(out, "pilot.csv"))
+lab("pilot.csv", "pilot", "pandas to_csv with the default unnamed index")
 lab("sensors.csv", "sensors", "pandas to_csv index=False")
 german.to_csv(P(out, "german_semicolon.csv"), sep=";", decimal=",", index=False, encoding="latin-1")
 lab("german_semicolon.csv", "german", "pandas to_csv sep=';' decimal=',' encoding latin-1")
@@ -68,6 +73,12 @@ lab("nhanes_corr.csv", "nhanes", "pandas corr() matrix", label="clean")
  .to_csv(P(out, "analysis_counts.csv"), index=False))
 lab("analysis_counts.csv", "analysis", "pandas groupby(sex, smoking).size(): 6 count cells", label="clean")
 
+pd.crosstab(analysis["sex"], analysis["smoking_status"], margins=True).to_csv(P(out, "analysis_crosstab.csv"))
+lab("analysis_crosstab.csv", "analysis", "pandas crosstab(sex, smoking, margins=True)", label="clean")
+ep = episodes.assign(month=episodes["admission_date"].str[:7])
+ep.groupby("month").size().rename("admissions").reset_index().to_json(P(out, "admissions_by_month.json"), orient="records")
+lab("admissions_by_month.json", "episodes", "pandas groupby(month).size().to_json: admissions per month", label="clean")
+
 # JSON
 spanish.to_json(P(out, "pacientes.ndjson"), orient="records", lines=True, force_ascii=False)
 lab("pacientes.ndjson", "spanish", "pandas to_json orient=records lines=True")
@@ -84,7 +95,12 @@ try:
     lab("french_title.xlsx", "french", "pandas to_excel(startrow=2) with a title in A1 (openpyxl)")
     nhanes.describe().to_excel(P(out, "nhanes_describe.xlsx"))
     lab("nhanes_describe.xlsx", "nhanes", "pandas describe().to_excel", label="clean")
+    portuguese.to_excel(P(out, "participantes.xlsx"), index=False, sheet_name="participantes")
+    lab("participantes.xlsx", "portuguese", "pandas to_excel")
     table1.to_excel(P(out, "table1.xlsx"), index=False)
+    (episodes.groupby("postcode_district").agg(episodes=("episode_id", "size"), patients=("patient_id", "nunique"))
+     .to_excel(P(out, "episodes_by_district.xlsx")))
+    lab("episodes_by_district.xlsx", "episodes", "pandas groupby(district).agg(size, nunique).to_excel", label="clean")
     lab("table1.xlsx", "table1", "pandas to_excel")
 except Exception as e:  # noqa: BLE001 - report and go on
     skip("to_excel", e)

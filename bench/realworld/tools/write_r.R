@@ -13,6 +13,10 @@ lab <- function(file, name, how) {
   m <- meta[meta$name == name, ]
   cat(sprintf("r/%s\t%s\t%s; %s\n", file, m$label, how, m$why), file = labels_tsv, append = TRUE)
 }
+labc <- function(file, name, how) {  # a summary of a participant table: clean
+  m <- meta[meta$name == name, ]
+  cat(sprintf("r/%s\tclean\t%s; summary of: %s\n", file, how, m$why), file = labels_tsv, append = TRUE)
+}
 have <- function(pkg) suppressWarnings(requireNamespace(pkg, quietly = TRUE))
 skip <- function(what) message("make-tool-corpus: R: skipped ", what)
 
@@ -21,6 +25,7 @@ analysis <- rd("analysis"); trial <- rd("trial"); german <- rd("german"); french
 spanish <- rd("spanish"); dutch <- rd("dutch"); swedish <- rd("swedish")
 table1 <- rd("table1"); small <- rd("small_cells"); dict <- rd("dictionary"); gwas <- rd("gwas")
 fac <- rd("facilities"); concepts <- rd("concepts"); orders <- rd("orders"); per_gene <- rd("per_gene")
+italian <- rd("italian"); episodes <- rd("episodes"); pilot <- rd("pilot")
 
 # base R text writers
 write.csv(nhanes, file.path(out, "nhanes_write_csv.csv"))
@@ -48,7 +53,23 @@ lab("facilities.csv", "facilities", "R write.csv")
 write.csv(orders, file.path(out, "orders.csv"))
 lab("orders.csv", "orders", "R write.csv with row names")
 write.csv(small, file.path(out, "small_cells.csv"), row.names = FALSE)
+write.csv2(italian, file.path(out, "italian_write_csv2.csv"), row.names = FALSE)
+lab("italian_write_csv2.csv", "italian", "R write.csv2")
+write.csv(pilot, file.path(out, "pilot_write_csv.csv"), row.names = FALSE)
+lab("pilot_write_csv.csv", "pilot", "R write.csv row.names=FALSE")
 lab("small_cells.csv", "small_cells", "R write.csv")
+
+# summaries of participant tables, written by the same functions
+episodes$los <- as.numeric(as.Date(episodes$discharge_date) - as.Date(episodes$admission_date))
+write.csv(aggregate(los ~ primary_diagnosis + sex, data = episodes, FUN = function(x) c(n = length(x), mean = mean(x))),
+          file.path(out, "episodes_by_diagnosis.csv"), row.names = FALSE)
+labc("episodes_by_diagnosis.csv", "episodes", "R aggregate(los ~ diagnosis + sex): n and mean per cell")
+write.csv(as.data.frame(table(diagnosis = episodes$primary_diagnosis, district = episodes$postcode_district)),
+          file.path(out, "episodes_crosstab.csv"), row.names = FALSE)
+labc("episodes_crosstab.csv", "episodes", "R as.data.frame(table(diagnosis, district)): Freq per cell, small cells")
+fit <- glm(I(week12_sbp < baseline_sbp) ~ arm + age + sex, data = trial, family = binomial)
+write.csv(as.data.frame(summary(fit)$coefficients), file.path(out, "trial_glm_coefficients.csv"))
+labc("trial_glm_coefficients.csv", "trial", "R glm coefficients table (Estimate, Std. Error, z, p)")
 
 # R serialisation
 saveRDS(analysis, file.path(out, "analysis.rds"))
@@ -71,6 +92,8 @@ if (have("data.table")) {
   lab("swedish_fwrite_pipe.txt", "swedish", "data.table::fwrite sep='|'")
   data.table::fwrite(concepts, file.path(out, "concept_fwrite.csv"))
   lab("concept_fwrite.csv", "concepts", "data.table::fwrite")
+  data.table::fwrite(episodes, file.path(out, "episodes_fwrite.csv.gz"))
+  lab("episodes_fwrite.csv.gz", "episodes", "data.table::fwrite, gzip by extension")
   data.table::fwrite(gwas, file.path(out, "gwas_fwrite.tsv.gz"), sep = "\t")
   lab("gwas_fwrite.tsv.gz", "gwas", "data.table::fwrite sep=tab, gzip")
 } else skip("data.table")
@@ -85,6 +108,10 @@ if (have("haven")) {
   names(german) <- gsub("[^A-Za-z0-9_]", "_", names(german))
   haven::write_dta(german, file.path(out, "german.dta"))
   lab("german.dta", "german", "haven::write_dta")
+  haven::write_sav(italian, file.path(out, "italian.sav"))
+  lab("italian.sav", "italian", "haven::write_sav")
+  haven::write_dta(episodes, file.path(out, "episodes.dta"))
+  lab("episodes.dta", "episodes", "haven::write_dta")
   haven::write_dta(table1, file.path(out, "table1.dta"))
   lab("table1.dta", "table1", "haven::write_dta")
   haven::write_sav(dict, file.path(out, "dictionary.sav"))
