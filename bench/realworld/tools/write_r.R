@@ -99,23 +99,17 @@ if (have("data.table")) {
 } else skip("data.table")
 
 if (have("haven")) {
-  haven::write_dta(sdtm, file.path(out, "dm.dta"))
-  lab("dm.dta", "sdtm_dm", "haven::write_dta")
-  haven::write_sav(nhanes, file.path(out, "nhanes.sav"))
-  lab("nhanes.sav", "nhanes", "haven::write_sav")
-  haven::write_xpt(sdtm, file.path(out, "dm.xpt"))
-  lab("dm.xpt", "sdtm_dm", "haven::write_xpt (SAS transport v8)")
-  names(german) <- gsub("[^A-Za-z0-9_]", "_", names(german))
-  haven::write_dta(german, file.path(out, "german.dta"))
-  lab("german.dta", "german", "haven::write_dta")
-  haven::write_sav(italian, file.path(out, "italian.sav"))
-  lab("italian.sav", "italian", "haven::write_sav")
-  haven::write_dta(episodes, file.path(out, "episodes.dta"))
-  lab("episodes.dta", "episodes", "haven::write_dta")
-  haven::write_dta(table1, file.path(out, "table1.dta"))
-  lab("table1.dta", "table1", "haven::write_dta")
-  haven::write_sav(dict, file.path(out, "dictionary.sav"))
-  lab("dictionary.sav", "dictionary", "haven::write_sav")
+  # file, base table, writer: the label says which haven function wrote it
+  stats_files <- list(
+    list("dm.dta", "sdtm_dm", sdtm, "write_dta"), list("nhanes.sav", "nhanes", nhanes, "write_sav"),
+    list("dm.xpt", "sdtm_dm", sdtm, "write_xpt"), list("italian.sav", "italian", italian, "write_sav"),
+    list("episodes.dta", "episodes", episodes, "write_dta"),
+    list("german.dta", "german", setNames(german, gsub("[^A-Za-z0-9_]", "_", names(german))), "write_dta"),
+    list("table1.dta", "table1", table1, "write_dta"), list("dictionary.sav", "dictionary", dict, "write_sav"))
+  for (f in stats_files) {
+    getExportedValue("haven", f[[4]])(f[[3]], file.path(out, f[[1]]))
+    lab(f[[1]], f[[2]], paste0("haven::", f[[4]], if (f[[4]] == "write_xpt") " (SAS transport v8)" else ""))
+  }
 } else skip("haven")
 
 if (have("openxlsx")) {
