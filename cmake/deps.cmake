@@ -10,13 +10,13 @@ pkg_check_modules(HTSLIB REQUIRED IMPORTED_TARGET htslib)
 pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
 find_library(BZ2_LIBRARY NAMES bz2 REQUIRED)
 find_library(READSTAT_LIBRARY NAMES readstat REQUIRED)  # Debian ships no .pc file
-target_link_libraries(libcohortguard PUBLIC
+target_link_libraries(cg_third_party INTERFACE
   PkgConfig::ZLIB PkgConfig::ZSTD PkgConfig::LZMA PkgConfig::ARCHIVE PkgConfig::SQLITE3
   PkgConfig::CRYPTO PkgConfig::HTSLIB PkgConfig::CURL ${BZ2_LIBRARY} ${READSTAT_LIBRARY})
 # Container readers: simdjson parses notebooks and JSON records; expat reads xlsx/ods sheet XML.
 pkg_check_modules(SIMDJSON REQUIRED IMPORTED_TARGET simdjson)
 pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
-target_link_libraries(libcohortguard PUBLIC PkgConfig::SIMDJSON PkgConfig::EXPAT)
+target_link_libraries(cg_third_party INTERFACE PkgConfig::SIMDJSON PkgConfig::EXPAT)
 # Git history pack reader: libdeflate inflates pack entries (their output size is known).
 pkg_check_modules(DEFLATE REQUIRED IMPORTED_TARGET libdeflate)
-target_link_libraries(libcohortguard PUBLIC PkgConfig::DEFLATE)
+target_link_libraries(cg_third_party INTERFACE PkgConfig::DEFLATE)

@@ -11,18 +11,18 @@ _cohortguard() {
       case "$prev" in
         --format|-f) COMPREPLY=($(compgen -W "text json jsonl sarif junit" -- "$cur")); return ;;
         --output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --rules) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --fail-on) COMPREPLY=($(compgen -W "high medium low never" -- "$cur")); return ;;
+        --rules) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --threads|-j) return ;;
         --max-file-size) return ;;
         --idset) return ;;
         --idset-key) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
-        --config) return ;;
-        --baseline) return ;;
+        --baseline) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --range) return ;;
       esac
-      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --format -f --output -o --rules --no-default-rules --fail-on --threads -j --explain --no-ignore --max-file-size --idset --idset-key --color --no-progress --config --baseline --show-suppressed --staged --range --history" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
+      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --format -f --output -o --config --fail-on --rules --no-default-rules --threads -j --max-file-size --idset --idset-key --explain --no-ignore --color --no-progress --baseline --show-suppressed --staged --range --history" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
     rules)
       case "$prev" in
         --rules) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -37,14 +37,19 @@ _cohortguard() {
       if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --config" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
     hook)
       case "$prev" in
+        --config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --fail-on) COMPREPLY=($(compgen -W "high medium low never" -- "$cur")); return ;;
+        --timeout) return ;;
+        --on-timeout) COMPREPLY=($(compgen -W "block allow" -- "$cur")); return ;;
       esac
       if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "install pre-commit pre-push pre-receive" -- "$cur")); return; fi
-      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
+      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --config --fail-on --timeout --on-timeout --pre-commit --pre-push --pre-receive --force" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
     remote)
       case "$prev" in
+        --config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
       if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "classify" -- "$cur")); return; fi
-      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
+      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --config --check-visibility" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
     sweep)
       case "$prev" in
         --state) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -52,15 +57,16 @@ _cohortguard() {
         --report) COMPREPLY=($(compgen -W "new all" -- "$cur")); return ;;
         --format|-f) COMPREPLY=($(compgen -W "text json jsonl sarif junit" -- "$cur")); return ;;
         --output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --rules) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --fail-on) COMPREPLY=($(compgen -W "high medium low never" -- "$cur")); return ;;
+        --rules) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --threads|-j) return ;;
         --max-file-size) return ;;
         --idset) return ;;
         --idset-key) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --batch) return ;;
       esac
-      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --state --shard --report --format -f --output -o --rules --no-default-rules --fail-on --threads -j --max-file-size --idset --idset-key --list-repositories --batch" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
+      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --state --shard --report --format -f --output -o --config --fail-on --rules --no-default-rules --threads -j --max-file-size --idset --idset-key --list-repositories --batch" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
     idset)
       case "$prev" in
         --ids) COMPREPLY=($(compgen -f -- "$cur")); return ;;

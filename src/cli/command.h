@@ -52,6 +52,8 @@ boost::program_options::options_description ConfigOptionsDescription();
 boost::program_options::options_description SweepOptionsDescription();
 boost::program_options::options_description IdsetOptionsDescription();   // idset build
 boost::program_options::options_description ReportOptionsDescription();  // report merge
+boost::program_options::options_description HookOptionsDescription();
+boost::program_options::options_description RemoteOptionsDescription();
 
 // "usage: ...", the summary and the options, as `cohortguard NAME --help` prints them.
 void PrintCommandHelp(const Command& command, std::ostream& out);

@@ -26,13 +26,4 @@ std::optional<int> ParseCommandLine(const char* name, const std::vector<std::str
   return std::nullopt;
 }
 
-bool ParseFailOn(const std::string& text, ReportOptions* ro) {
-  if (text == "never") {
-    ro->fail_never = true;
-    return true;
-  }
-  ro->fail_never = false;
-  return ParseSeverity(text, &ro->fail_on) && ro->fail_on != Severity::kInfo;
-}
-
 }  // namespace cg

@@ -1,5 +1,4 @@
-// Parsing shared by the subcommands: their options plus hidden positional arguments, --help,
-// and the --fail-on value.
+// Parsing shared by the subcommands: their options plus hidden positional arguments, and --help.
 #pragma once
 
 #include <optional>
@@ -8,7 +7,6 @@
 
 #include <boost/program_options.hpp>
 
-#include "report/report.h"
 
 namespace cg {
 
@@ -21,8 +19,5 @@ std::optional<int> ParseCommandLine(const char* name, const std::vector<std::str
                                     const boost::program_options::options_description& hidden,
                                     const boost::program_options::positional_options_description& positional,
                                     boost::program_options::variables_map* vm);
-
-// Sets ro->fail_on / ro->fail_never from "high" | "medium" | "low" | "never"; false otherwise.
-bool ParseFailOn(const std::string& text, ReportOptions* ro);
 
 }  // namespace cg

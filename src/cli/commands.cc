@@ -14,11 +14,15 @@ const std::vector<Command>& Commands() {
        "list validate test"},
       {"config", "show the effective configuration and where each value came from", RunConfigCommand,
        ConfigOptionsDescription, "cohortguard config show [--config FILE]", "show"},
-      {"hook", "install git hooks, or run as one (pre-commit, pre-push, pre-receive)", RunHookCommand, nullptr,
+      {"hook", "install git hooks, or run as one (pre-commit, pre-push, pre-receive)", RunHookCommand,
+       HookOptionsDescription,
        "cohortguard hook install [--pre-commit] [--pre-push] [--pre-receive] [--force]\n"
-       "cohortguard hook pre-commit | pre-push REMOTE URL | pre-receive",
+       "cohortguard hook pre-commit [--config FILE] [--fail-on SEVERITY]\n"
+       "cohortguard hook pre-push REMOTE URL [--config FILE]    (ref lines on stdin)\n"
+       "cohortguard hook pre-receive [--config FILE] [--fail-on SEVERITY] [--timeout SECONDS] [--on-timeout block|allow]",
        "install pre-commit pre-push pre-receive"},
-      {"remote", "classify a git remote URL as public, internal or private", RunRemoteCommand, nullptr,
+      {"remote", "classify a git remote URL as public, internal or private (the push policy's view)", RunRemoteCommand,
+       RemoteOptionsDescription,
        "cohortguard remote classify URL... [--config FILE] [--check-visibility]", "classify"},
       {"sweep", "scan the whole history of every git mirror below a folder, incrementally", RunSweepCommand,
        SweepOptionsDescription,

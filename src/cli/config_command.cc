@@ -6,7 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/command_line.h"
-#include "cli/scan_policy.h"
+#include "engine/config_files.h"
 
 namespace cg {
 namespace po = boost::program_options;
@@ -31,8 +31,6 @@ void List(const char* key, const std::vector<std::string>& values, std::ostream&
   out << "\n";
 }
 
-std::string ThresholdText(const Threshold& t) { return t ? SeverityName(*t) : "never"; }
-
 // The push policy the hooks apply. The GitHub token is never printed, only whether one is set.
 void ShowRemotes(const RemotePolicy& r, const std::string& origin, std::ostream& out) {
   out << "remotes:  # " << origin << "\n";
@@ -41,9 +39,9 @@ void ShowRemotes(const RemotePolicy& r, const std::string& origin, std::ostream&
   List("private", r.private_patterns, out);
   List("internal", r.internal_patterns, out);
   out << "  fail_on:\n"
-      << "    public: " << ThresholdText(r.public_fail_on) << "\n"
-      << "    internal: " << ThresholdText(r.internal_fail_on) << "\n"
-      << "    private: " << ThresholdText(r.private_fail_on) << "\n";
+      << "    public: " << ThresholdName(r.public_fail_on) << "\n"
+      << "    internal: " << ThresholdName(r.internal_fail_on) << "\n"
+      << "    private: " << ThresholdName(r.private_fail_on) << "\n";
   out << "  public_max_table_rows: " << r.public_max_table_rows << (r.public_max_table_rows ? "" : "  # off") << "\n";
   out << "  github:\n"
       << "    visibility_check: " << (r.github_check ? "true" : "false") << "\n"
@@ -61,7 +59,7 @@ void Show(const PolicyOptions& p, std::ostream& out) {
   for (size_t i = 0; i < p.files.size(); ++i) out << (i ? ", " : "") << p.files[i];
   out << "\n# user defaults are looked for in " << (UserConfigPath().empty() ? "(no home folder)" : UserConfigPath())
       << "\n\n";
-  out << "fail_on: " << p.fail_on << "  # " << Origin(p, "fail_on") << "\n";
+  out << "fail_on: " << ThresholdName(p.fail_on) << "  # " << Origin(p, "fail_on") << "\n";
   out << "rules:  # " << Origin(p, "rules") << "\n";
   List("paths", p.rule_paths, out);
   out << "  no_defaults: " << (p.no_default_rules ? "true" : "false") << "\n";

@@ -7,64 +7,65 @@
 #include <iostream>
 #include <iterator>
 
+#include <boost/program_options.hpp>
+
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "cli/hook_install.h"
-#include "cli/hook_scan.h"
-#include "cli/scan_policy.h"
+#include "cli/hook_report.h"
+#include "cli/session_options.h"
+#include "engine/scan_session.h"
 #include "source/git_handle.h"
 #include "source/push_refs.h"
 
 namespace cg {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: cohortguard hook install [--pre-commit] [--pre-push] [--pre-receive] [--force]\n"
-    "       cohortguard hook pre-commit [--config FILE] [--fail-on SEVERITY]\n"
-    "       cohortguard hook pre-push REMOTE URL [--config FILE]    (ref lines on stdin)\n"
-    "       cohortguard hook pre-receive [--config FILE] [--fail-on SEVERITY] [--timeout SECONDS]\n"
-    "                                    [--on-timeout block|allow]\n"
-    "  install writes the pre-commit and pre-push shims unless told which; a hook that is not\n"
-    "  cohortguard's is kept only with --force (renamed to NAME.cohortguard-chained, run after).\n"
-    "  pre-commit and pre-push read .cohortguard.yaml (fail_on, rules, allowlist, baseline, remotes)\n"
-    "  as 'cohortguard scan' does; allowlisted and cohortguard:allow-marked findings do not block.\n"
-    "  pre-receive reads no file from the pushed commits: its config file is --config or\n"
-    "  cohortguard.config in the repository's git config, and cohortguard.failOn,\n"
-    "  cohortguard.timeout and cohortguard.onTimeout there override it (flags win).\n";
+namespace po = boost::program_options;
 
 struct HookFlags {
+  std::string sub;
   std::vector<std::string> positional;
-  std::string config;
-  std::string fail_on;
+  SessionFlags session;  // --config, --fail-on
   std::string timeout;
   std::string on_timeout;
+  bool pre_commit = false, pre_push = false, pre_receive = false, force = false;
 };
 
-Status ParseFlags(const std::vector<std::string>& args, size_t from, HookFlags* f) {
-  for (size_t i = from; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](std::string* into) {
-      if (i + 1 >= args.size()) return false;
-      *into = args[++i];
-      return true;
-    };
-    bool ok = true;
-    if (a == "--config") ok = value(&f->config);
-    else if (a == "--fail-on") ok = value(&f->fail_on);
-    else if (a == "--timeout") ok = value(&f->timeout);
-    else if (a == "--on-timeout") ok = value(&f->on_timeout);
-    else if (a.rfind("--", 0) == 0) return Status::InvalidArgument("unknown option '" + a + "'");
-    else f->positional.push_back(a);
-    if (!ok) return Status::InvalidArgument(a + " needs a value");
-  }
-  return Status::Ok();
+po::options_description Describe(HookFlags& f) {
+  po::options_description d("options");
+  d.add_options()("help,h", "show this help");
+  AddPolicyFlags(d, f.session, ConfigScope::kWorkTree);
+  d.add_options()
+      ("timeout", po::value(&f.timeout)->value_name("SECONDS"),
+       "pre-receive: stop waiting for the scan after this long (default 60, or cohortguard.timeout)")
+      ("on-timeout", po::value(&f.on_timeout)->value_name("block|allow"),
+       "pre-receive: refuse the push when the scan did not finish (block, the default), or let it through")
+      ("pre-commit", po::bool_switch(&f.pre_commit), "install: the pre-commit hook")
+      ("pre-push", po::bool_switch(&f.pre_push), "install: the pre-push hook")
+      ("pre-receive", po::bool_switch(&f.pre_receive), "install: the pre-receive hook (on a server)")
+      ("force", po::bool_switch(&f.force), "install: keep a hook that is not cohortguard's, chained after ours");
+  return d;
 }
 
-// The configuration as `scan` reads it, with --fail-on over `fail_on`; `fail_on` gets the
-// threshold.
-Status LoadHookPolicy(const HookFlags& f, PolicyOptions* policy, Threshold* fail_on) {
-  if (auto s = LoadPolicyConfig(f.config, policy); !s.ok()) return s;
-  if (!f.fail_on.empty()) policy->fail_on = f.fail_on;
-  return ParseThreshold(policy->fail_on, f.fail_on.empty() ? "fail_on" : "--fail-on", fail_on);
+// Which options each subcommand takes: any other is a usage error, not silently ignored.
+Status CheckFlags(const HookFlags& f, const po::variables_map& vm) {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> kAllowed = {
+      {"install", {"pre-commit", "pre-push", "pre-receive", "force"}},
+      {"pre-commit", {"config", "fail-on"}},
+      {"pre-push", {"config"}},
+      {"pre-receive", {"config", "fail-on", "timeout", "on-timeout"}},
+  };
+  for (const auto& [sub, allowed] : kAllowed) {
+    if (sub != f.sub) continue;
+    for (const auto& [name, value] : vm) {
+      if (name == "sub" || name == "args" || value.defaulted()) continue;
+      if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+        return Status::InvalidArgument("--" + name + " does not apply to 'hook " + sub + "'");
+    }
+    return Status::Ok();
+  }
+  return Status::InvalidArgument("unknown subcommand '" + f.sub + "' (install, pre-commit, pre-push, pre-receive)");
 }
 
 std::string ReadStdin() {
@@ -103,32 +104,23 @@ std::vector<std::string> PushUrls(git_repository* repo, const std::string& remot
   return urls;
 }
 
-int Finish(const HookScanOutcome& o, HookKind kind, const std::string& blocked_headline) {
-  if (!o.setup_error.empty()) return UsageError(o.setup_error);
-  for (const auto& n : o.notes) std::cerr << "cohortguard: note: " << n << "\n";
+int Finish(const ScanOutcome& o, HookKind kind, const std::string& blocked_headline) {
+  if (!o.setup.ok()) return UsageError(o.setup.message());
+  for (const auto& sk : o.result.skipped) std::cerr << "cohortguard: note: " << sk.origin.Display() << ": " << sk.reason << "\n";
   PrintPolicyNotes(o, std::cerr);
-  if (!o.blocking.empty()) {
-    PrintBlockingReport(o, kind, blocked_headline, std::cerr);
-    return kExitFindings;
-  }
-  if (o.incomplete) {
+  if (!o.blocking.empty()) PrintBlockingReport(o, kind, blocked_headline, std::cerr);
+  else if (o.incomplete)
     PrintBlockingReport(o, kind, "the scan could not complete, so this is refused (fail closed):", std::cerr);
-    return kExitIncomplete;
-  }
-  return kExitClean;
+  return ExitCodeFor(o);
 }
 
 int PreCommit(const HookFlags& f) {
   git::OpenRepositoriesFromEnvironment();
-  PolicyOptions policy;
-  Threshold fail_on;
-  if (Status s = LoadHookPolicy(f, &policy, &fail_on); !s.ok()) return UsageError("hook pre-commit: " + s.message());
-  HookScanRequest req;
-  req.source.mode = GitScanMode::kStaged;
-  req.policy = &policy;
-  req.fail_on = fail_on;
-  HookScanOutcome o = RunHookScan(req);
-  return Finish(o, HookKind::kPreCommit, "commit blocked: staged files hold participant data or secrets");
+  ScanRequest req;
+  if (Status s = FillRequest(f.session, ConfigScope::kWorkTree, &req); !s.ok()) return UsageError("hook pre-commit: " + s.message());
+  req.source.kind = ScanTarget::Kind::kGit;
+  req.source.git.mode = GitScanMode::kStaged;
+  return Finish(RunScanSession(req), HookKind::kPreCommit, "commit blocked: staged files hold participant data or secrets");
 }
 
 std::string Env(const char* name) {
@@ -163,14 +155,14 @@ int PrePush(const HookFlags& f) {
   git::OpenRepositoriesFromEnvironment();
   bool framework = f.positional.empty() && !Env("PRE_COMMIT_REMOTE_URL").empty();
   if (f.positional.size() != 2 && !framework)
-    return UsageError(std::string("hook pre-push needs REMOTE and URL\n") + kUsage);
+    return UsageError("hook pre-push needs REMOTE and URL (see 'cohortguard hook --help')");
   const std::string remote = framework ? Env("PRE_COMMIT_REMOTE_NAME") : f.positional[0];
   const std::string url = framework ? Env("PRE_COMMIT_REMOTE_URL") : f.positional[1];
   auto updates = ParsePrePushLines(framework ? RefLinesFromPreCommitFramework() : ReadStdin());
   if (!updates.ok()) return UsageError("hook pre-push: " + updates.status().message());
-  PolicyOptions config;
-  if (Status s = LoadPolicyConfig(f.config, &config); !s.ok()) return UsageError("hook pre-push: " + s.message());
-  const RemotePolicy& policy = config.remotes;
+  ScanRequest req;
+  if (Status s = FillRequest(f.session, ConfigScope::kWorkTree, &req); !s.ok()) return UsageError("hook pre-push: " + s.message());
+  const RemotePolicy& policy = req.policy.remotes;
   auto repo = git::OpenRepository(".");
   if (!repo.ok()) {
     std::cerr << "cohortguard: " << repo.status().message() << ": push refused (fail closed)\n";
@@ -186,14 +178,12 @@ int PrePush(const HookFlags& f) {
   PushRange range = PrePushRange(repo->get(), *updates, remote == url ? "" : remote);
   for (const auto& n : range.notes) std::cerr << "cohortguard: note: " << n << "\n";
   if (range.revspec.empty()) return kExitClean;
-  HookScanRequest req;
-  req.source.mode = GitScanMode::kRange;
-  req.source.revspec = range.revspec;
-  req.policy = &config;
-  req.fail_on = fail_on;
+  req.source.kind = ScanTarget::Kind::kGit;
+  req.source.git.mode = GitScanMode::kRange;
+  req.source.git.revspec = range.revspec;
+  req.policy.fail_on = fail_on;
   req.max_table_rows = max_rows;
-  HookScanOutcome o = RunHookScan(req);
-  return Finish(o, HookKind::kPrePush,
+  return Finish(RunScanSession(req), HookKind::kPrePush,
                 std::string("push to ") + RemoteClassName(c.remote_class) + " remote '" + remote + "' blocked: the commits being pushed carry participant data or secrets");
 }
 
@@ -207,20 +197,18 @@ int PreReceive(const HookFlags& f) {
     return kExitIncomplete;
   }
   // The pushed commits must not pick their own policy: the config file is the server's.
-  std::string config_file = !f.config.empty() ? f.config : GitConfigString(repo->get(), "cohortguard.config");
-  if (f.config.empty() && !config_file.empty() && config_file[0] != '/')
-    config_file = std::string(git_repository_path(repo->get())) + config_file;  // relative to the repository
-  std::string fail_on_text = !f.fail_on.empty() ? f.fail_on : GitConfigString(repo->get(), "cohortguard.failOn");
+  SessionFlags flags = f.session;
+  if (flags.config.empty()) {
+    flags.config = GitConfigString(repo->get(), "cohortguard.config");
+    if (!flags.config.empty() && flags.config[0] != '/')
+      flags.config = std::string(git_repository_path(repo->get())) + flags.config;  // relative to the repository
+  }
+  if (flags.fail_on.empty()) flags.fail_on = GitConfigString(repo->get(), "cohortguard.failOn");
   std::string timeout_text = !f.timeout.empty() ? f.timeout : GitConfigString(repo->get(), "cohortguard.timeout");
   std::string on_timeout = !f.on_timeout.empty() ? f.on_timeout : GitConfigString(repo->get(), "cohortguard.onTimeout");
   repo->reset();
-  PolicyOptions policy;
-  if (Status s = LoadServerPolicyConfig(config_file, &policy); !s.ok()) return UsageError("hook pre-receive: " + s.message());
-  Threshold fail_on;
-  if (Status s = ParseThreshold(fail_on_text.empty() ? policy.fail_on : fail_on_text,
-                                fail_on_text.empty() ? "fail_on" : "cohortguard.failOn / --fail-on", &fail_on);
-      !s.ok())
-    return UsageError("hook pre-receive: " + s.message());
+  ScanRequest req;
+  if (Status s = FillRequest(flags, ConfigScope::kOperator, &req); !s.ok()) return UsageError("hook pre-receive: " + s.message());
   double timeout_s = 60;
   if (!timeout_text.empty()) {
     char* end = nullptr;
@@ -234,13 +222,11 @@ int PreReceive(const HookFlags& f) {
 
   PushRange range = PreReceiveRange(*updates);
   if (range.revspec.empty()) return kExitClean;
-  HookScanRequest req;
-  req.source.mode = GitScanMode::kRange;
-  req.source.revspec = range.revspec;
-  req.policy = &policy;
-  req.fail_on = fail_on;
+  req.source.kind = ScanTarget::Kind::kGit;
+  req.source.git.mode = GitScanMode::kRange;
+  req.source.git.revspec = range.revspec;
   req.timeout_ms = std::max(1, static_cast<int>(timeout_s * 1000));
-  HookScanOutcome o = RunHookScan(req);
+  ScanOutcome o = RunScanSession(req);
   if (o.timed_out) {
     bool block = on_timeout == "block";
     std::cerr << "cohortguard: the scan did not finish within " << timeout_s << " s: "
@@ -253,15 +239,13 @@ int PreReceive(const HookFlags& f) {
   return Finish(o, HookKind::kPreReceive, "push refused: it carries participant data or secrets");
 }
 
-int Install(const HookFlags& f, const std::vector<std::string>& args) {
+int Install(const HookFlags& f) {
   HookInstallOptions o;
-  for (const auto& a : args) {
-    if (a == "--pre-commit") o.hooks.push_back("pre-commit");
-    else if (a == "--pre-push") o.hooks.push_back("pre-push");
-    else if (a == "--pre-receive") o.hooks.push_back("pre-receive");
-    else if (a == "--force") o.force = true;
-  }
-  if (!f.positional.empty()) return UsageError("hook install: unexpected argument '" + f.positional[0] + "'\n" + kUsage);
+  if (f.pre_commit) o.hooks.push_back("pre-commit");
+  if (f.pre_push) o.hooks.push_back("pre-push");
+  if (f.pre_receive) o.hooks.push_back("pre-receive");
+  o.force = f.force;
+  if (!f.positional.empty()) return UsageError("hook install: unexpected argument '" + f.positional[0] + "'");
   if (o.hooks.empty()) o.hooks = {"pre-commit", "pre-push"};
   std::vector<std::string> messages;
   Status s = InstallHooks(o, &messages);
@@ -275,28 +259,26 @@ int Install(const HookFlags& f, const std::vector<std::string>& args) {
 
 }  // namespace
 
+po::options_description HookOptionsDescription() {
+  static HookFlags unused;  // the description binds to it; never parsed into
+  return Describe(unused);
+}
+
 int RunHookCommand(const std::vector<std::string>& args) {
-  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    std::cout << kUsage;
-    return args.empty() ? kExitUsage : kExitClean;
-  }
-  const std::string& sub = args[0];
   HookFlags f;
-  std::vector<std::string> install_flags;
-  std::vector<std::string> rest;
-  for (size_t i = 1; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (sub == "install" && (a == "--pre-commit" || a == "--pre-push" || a == "--pre-receive" || a == "--force"))
-      install_flags.push_back(a);
-    else rest.push_back(a);
-  }
-  Status s = ParseFlags(rest, 0, &f);
-  if (!s.ok()) return UsageError("hook " + sub + ": " + s.message() + "\n" + kUsage);
-  if (sub == "install") return Install(f, install_flags);
-  if (sub == "pre-commit") return PreCommit(f);
-  if (sub == "pre-push") return PrePush(f);
-  if (sub == "pre-receive") return PreReceive(f);
-  return UsageError("hook: unknown subcommand '" + sub + "'\n" + kUsage);
+  po::options_description desc = Describe(f);
+  po::options_description hidden;
+  hidden.add_options()("sub", po::value(&f.sub))("args", po::value(&f.positional));
+  po::positional_options_description pos;
+  pos.add("sub", 1).add("args", -1);
+  po::variables_map vm;
+  if (auto done = ParseCommandLine("hook", args, desc, hidden, pos, &vm)) return *done;
+  if (f.sub.empty()) return UsageError("hook: which one? install, pre-commit, pre-push or pre-receive (see 'cohortguard hook --help')");
+  if (Status s = CheckFlags(f, vm); !s.ok()) return UsageError("hook: " + s.message() + " (see 'cohortguard hook --help')");
+  if (f.sub == "install") return Install(f);
+  if (f.sub == "pre-commit") return PreCommit(f);
+  if (f.sub == "pre-push") return PrePush(f);
+  return PreReceive(f);
 }
 
 }  // namespace cg

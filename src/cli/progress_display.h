@@ -12,7 +12,7 @@
 #include <string>
 #include <thread>
 
-#include "core/scan_progress.h"
+#include "engine/scan_progress.h"
 
 namespace cg {
 

@@ -1,51 +1,66 @@
 // cohortguard remote classify URL...: how the push policy sees a destination, and why.
 #include <iostream>
 
+#include <boost/program_options.hpp>
+
 #include "cli/command.h"
-#include "cli/scan_policy.h"
+#include "cli/command_line.h"
+#include "cli/session_options.h"
+#include "engine/config_files.h"
+#include "policy/remote_policy.h"
 
 namespace cg {
+namespace po = boost::program_options;
+
 namespace {
 
-constexpr const char* kUsage =
-    "usage: cohortguard remote classify URL... [--config FILE] [--check-visibility]\n"
-    "  prints 'CLASS  URL' and the reason for each URL: CLASS is public, internal or private.\n"
-    "  Several URLs are one destination (e.g. a remote's url and pushurl): the last line, 'push',\n"
-    "  is the most exposed class, which is what the pre-push hook applies.\n"
-    "  --check-visibility asks GitHub whether a github.com repository is private (as with\n"
-    "  remotes.github.visibility_check: true in the configuration).\n";
+struct RemoteFlags {
+  std::string verb;
+  std::vector<std::string> urls;
+  SessionFlags session;  // --config only
+  bool check = false;
+};
+
+po::options_description Describe(RemoteFlags& f) {
+  po::options_description d("options");
+  d.add_options()("help,h", "show this help")
+      ("config", po::value(&f.session.config)->value_name("FILE"),
+       "configuration file (default: .cohortguard.yaml at the top of the work tree; user defaults are read first)")
+      ("check-visibility", po::bool_switch(&f.check),
+       "ask GitHub whether a github.com repository is private (as remotes.github.visibility_check: true does)");
+  return d;
+}
 
 }  // namespace
 
+po::options_description RemoteOptionsDescription() {
+  static RemoteFlags unused;  // the description binds to it; never parsed into
+  return Describe(unused);
+}
+
 int RunRemoteCommand(const std::vector<std::string>& args) {
-  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    std::cout << kUsage;
-    return args.empty() ? kExitUsage : kExitClean;
-  }
-  if (args[0] != "classify") return UsageError("remote: unknown subcommand '" + args[0] + "'\n" + kUsage);
-  std::vector<std::string> urls;
-  std::string config;
-  bool check = false;
-  for (size_t i = 1; i < args.size(); ++i) {
-    if (args[i] == "--config" && i + 1 < args.size()) config = args[++i];
-    else if (args[i] == "--check-visibility") check = true;
-    else if (args[i] == "--help" || args[i] == "-h") { std::cout << kUsage; return kExitClean; }
-    else if (args[i].rfind("--", 0) == 0) return UsageError("remote classify: unknown option '" + args[i] + "'\n" + kUsage);
-    else urls.push_back(args[i]);
-  }
-  if (urls.empty()) return UsageError(std::string("remote classify: which URL?\n") + kUsage);
+  RemoteFlags f;
+  po::options_description desc = Describe(f);
+  po::options_description hidden;
+  hidden.add_options()("verb", po::value(&f.verb))("url", po::value(&f.urls));
+  po::positional_options_description pos;
+  pos.add("verb", 1).add("url", -1);
+  po::variables_map vm;
+  if (auto done = ParseCommandLine("remote", args, desc, hidden, pos, &vm)) return *done;
+  if (f.verb != "classify") return UsageError("remote: expected 'classify' (see 'cohortguard remote --help')");
+  if (f.urls.empty()) return UsageError("remote classify: which URL? (see 'cohortguard remote --help')");
   PolicyOptions options;
-  if (auto st = LoadPolicyConfig(config, &options); !st.ok()) return UsageError(st.message());
+  if (auto st = LoadPolicyConfig(f.session.config, &options); !st.ok()) return UsageError(st.message());
   RemotePolicy* policy = &options.remotes;
-  if (check) policy->github_check = true;
+  if (f.check) policy->github_check = true;
   RemoteClassification most;
   most.remote_class = RemoteClass::kPrivate;
-  for (const auto& url : urls) {
+  for (const auto& url : f.urls) {
     RemoteClassification c = ClassifyRemoteUrl(url, *policy);
     std::cout << RemoteClassName(c.remote_class) << "  " << url << "\n    " << c.reason << "\n";
     if (most.url.empty() || c.remote_class > most.remote_class) most = c;
   }
-  if (urls.size() > 1)
+  if (f.urls.size() > 1)
     std::cout << "push: " << RemoteClassName(most.remote_class) << " (decided by " << most.url << ")\n";
   return kExitClean;
 }

@@ -6,7 +6,7 @@
 #include "cli/command.h"
 #include "content/reader_registry.h"
 #include "detect/secret_rule_examples.h"
-#include "detect/validators.h"
+#include "rules/validators.h"
 #include "report/report.h"
 #include "rules/rule_loader.h"
 

@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "detect/table_shapes.h"
+#include "rules/table_shapes.h"
 
 namespace cg {
 namespace {

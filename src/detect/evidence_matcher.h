@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/table_view.h"
-#include "detect/validators.h"
+#include "rules/validators.h"
 #include "rules/rule_set.h"
 
 namespace cg {

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "detect/evidence_matcher.h"
-#include "detect/validators.h"
+#include "rules/validators.h"
 
 namespace cg {
 

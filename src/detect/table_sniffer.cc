@@ -11,6 +11,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "rules/validators.h"
+
 namespace cg {
 namespace {
 
@@ -214,25 +216,6 @@ bool CannotBeTable(const std::vector<Record>& recs) {
 }
 
 }  // namespace
-
-bool IsNumericCell(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  if (s.empty()) return false;
-  size_t i = 0;
-  if (s[i] == '-' || s[i] == '+') ++i;
-  bool digits = false, sep = false, exp = false;
-  for (; i < s.size(); ++i) {
-    char c = s[i];
-    if (c >= '0' && c <= '9') digits = true;
-    else if ((c == '.' || c == ',') && !sep && !exp) sep = true;
-    else if ((c == 'e' || c == 'E') && digits && !exp) {
-      exp = true;
-      if (i + 1 < s.size() && (s[i + 1] == '-' || s[i + 1] == '+')) ++i;
-    } else return false;
-  }
-  return digits;
-}
 
 namespace {
 

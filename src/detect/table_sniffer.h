@@ -41,9 +41,6 @@ std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, con
 // Splits one record into fields (quote-aware). ' ' means runs of blanks separate fields.
 std::vector<std::string> SplitRecord(std::string_view record, char delimiter);
 
-// True for cells that read as numbers: "12", "-3.5", "1e-8", "4,2" (decimal comma).
-bool IsNumericCell(std::string_view cell);
-
 // Counts physical lines in a stream fed in pieces.
 // The number of '\n' bytes in `s`.
 size_t CountNewlines(std::string_view s);

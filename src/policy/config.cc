@@ -69,9 +69,7 @@ std::string LowerHex(std::string s) {
 Status LoadFailOn(const Ctx& c, const YAML::Node& n, PolicyOptions* o) {
   std::string v;
   if (auto s = Scalar(c, n, "fail_on", &v); !s.ok()) return s;
-  if (v != "high" && v != "medium" && v != "low" && v != "never")
-    return c.Error(n, "'fail_on' must be high, medium, low or never, not '" + v + "'");
-  o->fail_on = v;
+  if (auto s = ParseThreshold(v, "'fail_on'", &o->fail_on); !s.ok()) return c.Error(n, s.message());
   return Status::Ok();
 }
 
@@ -145,6 +143,15 @@ Status LoadRemotes(const Ctx& c, const YAML::Node& n, PolicyOptions* o) {
   return ParseRemotePolicy(n, c.file, &o->remotes);
 }
 
+// inline_allow: true | false — whether `cohortguard:allow` markers in the scanned content
+// suppress findings (the default is the caller's: engine/config_files).
+Status LoadInlineAllow(const Ctx& c, const YAML::Node& n, PolicyOptions* o) {
+  const std::string v = n.IsScalar() ? n.Scalar() : "";
+  if (v != "true" && v != "false") return c.Error(n, "'inline_allow' must be true or false");
+  o->inline_allow = v == "true";
+  return Status::Ok();
+}
+
 // One entry per top-level key: a new section is one more line here.
 struct Section {
   const char* key;
@@ -156,6 +163,7 @@ constexpr Section kSections[] = {
     {"allowlist", LoadAllowlist},
     {"baseline", LoadBaselineKey},
     {"remotes", LoadRemotes},
+    {"inline_allow", LoadInlineAllow},
 };
 
 std::string SectionNames() {

@@ -32,13 +32,17 @@ struct AllowEntry {
 };
 
 struct PolicyOptions {
-  std::string fail_on = "medium";             // high | medium | low | never
+  Threshold fail_on = Severity::kMedium;      // fail_on: high | medium | low | never
   std::vector<std::string> rule_paths;        // extra rule files or folders
   bool no_default_rules = false;
   std::vector<std::string> disabled_rules;    // rule ids left out of the scan
   std::vector<AllowEntry> allowlist;
   std::string baseline;                       // a JSON report: its findings are not reported again
   bool show_suppressed = false;               // list suppressed findings in the report
+  // `inline_allow`: `cohortguard:allow` markers in the scanned content suppress findings. True
+  // where the content is the user's own (scan, pre-commit, pre-push); false by default where it
+  // is someone else's (pre-receive, sweep: engine/config_files), unless their config says so.
+  bool inline_allow = true;
   // `remotes`: which remotes are public/internal/private and what blocks a push to each
   // (policy/remote_policy.h). Starts from the built-in defaults (which read GITHUB_TOKEN).
   RemotePolicy remotes = DefaultRemotePolicy();

@@ -116,14 +116,6 @@ RemoteClassification Decide(RemoteClass c, const std::string& url, std::string r
 
 }  // namespace
 
-Status ParseThreshold(const std::string& text, const std::string& where, Threshold* out) {
-  Severity s;
-  if (text == "never") *out = std::nullopt;
-  else if (ParseSeverity(text, &s) && s != Severity::kInfo) *out = s;
-  else return Status::InvalidArgument(where + " must be high, medium, low or never, not '" + text + "'");
-  return Status::Ok();
-}
-
 const char* RemoteClassName(RemoteClass c) {
   switch (c) {
     case RemoteClass::kPublic: return "public";

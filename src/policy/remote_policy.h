@@ -30,15 +30,13 @@
 #include "core/finding.h"
 #include "core/status.h"
 #include "policy/github_visibility.h"
+#include "policy/threshold.h"
 
 namespace cg {
 
 // Ordered by exposure: a larger value is more exposed.
 enum class RemoteClass { kPrivate = 0, kInternal = 1, kPublic = 2 };
 const char* RemoteClassName(RemoteClass c);
-
-// A blocking threshold; nullopt means "never blocks".
-using Threshold = std::optional<Severity>;
 
 struct RemotePolicy {
   std::vector<std::string> public_hosts;   // built-in list plus configured ones
@@ -56,9 +54,6 @@ struct RemotePolicy {
 
   Threshold FailOn(RemoteClass c) const;
 };
-
-// "high" | "medium" | "low" | "never" (nullopt); InvalidArgument "<where> must be ..." otherwise.
-Status ParseThreshold(const std::string& text, const std::string& where, Threshold* out);
 
 // Built-in defaults: public hosting sites, public at medium, internal at high, private never;
 // visibility check off; GitHub token from GITHUB_TOKEN, else GH_TOKEN; API base from

@@ -22,16 +22,20 @@ std::string InlineReason(const Finding& f, const std::set<MarkerKey>& markers) {
 
 }  // namespace
 
+std::string PolicyReason(const Finding& f, Allowlist* allowlist, const Baseline* baseline) {
+  if (allowlist)
+    if (const AllowEntry* e = allowlist->Covering(f)) return "allowlist " + e->where + ": " + e->reason;
+  if (baseline && baseline->Contains(f.fingerprint)) return "baseline " + baseline->file();
+  return "";
+}
+
 void ApplySuppression(ScanResult* result, Allowlist* allowlist, const Baseline* baseline) {
   std::set<MarkerKey> markers;
   for (const auto& m : result->allow_markers) markers.insert(KeyOf(m.origin, m.line));
   std::vector<Finding> kept;
   for (Finding& f : result->findings) {
     std::string why = InlineReason(f, markers);
-    if (why.empty() && allowlist) {
-      if (const AllowEntry* e = allowlist->Covering(f)) why = "allowlist " + e->where + ": " + e->reason;
-    }
-    if (why.empty() && baseline && baseline->Contains(f.fingerprint)) why = "baseline " + baseline->file();
+    if (why.empty()) why = PolicyReason(f, allowlist, baseline);
     if (why.empty()) {
       kept.push_back(std::move(f));
       continue;

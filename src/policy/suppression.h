@@ -18,4 +18,8 @@ inline constexpr int64_t kTableMarkerLines = 5;
 // `allowlist` and `baseline` may be null.
 void ApplySuppression(ScanResult* result, Allowlist* allowlist, const Baseline* baseline);
 
+// Why the allowlist or the baseline covers `finding` ("allowlist FILE:LINE: reason",
+// "baseline FILE"), or "" when neither does. Either may be null.
+std::string PolicyReason(const Finding& finding, Allowlist* allowlist, const Baseline* baseline);
+
 }  // namespace cg

@@ -75,7 +75,7 @@ void WriteJunitReport(const ScanResult& r, const ReportOptions& opt, std::ostrea
   for (const auto& o : r.scanned) cases[CaseName(o)];
   for (const auto& f : r.findings) {
     Case& c = cases[CaseName(f.origin)];
-    (!opt.fail_never && f.severity >= opt.fail_on ? c.failing : c.passing).push_back(&f);
+    (Blocks(f, opt.fail_on) ? c.failing : c.passing).push_back(&f);
   }
   for (const auto& e : r.errors) {
     std::string where = e.origin.member.empty() ? "" : e.origin.member + ": ";
@@ -103,7 +103,7 @@ void WriteJunitReport(const ScanResult& r, const ReportOptions& opt, std::ostrea
     if (!c.failing.empty()) {
       const Finding& first = *c.failing.front();
       std::string message = std::to_string(c.failing.size()) + (c.failing.size() == 1 ? " finding" : " findings") +
-                            " at or above " + SeverityName(opt.fail_on) + ": " + first.rule;
+                            " at or above " + ThresholdName(opt.fail_on) + ": " + first.rule;
       out << "      <failure type=\"" << Xml(first.category) << "\" message=\"" << Xml(message) << "\">";
       for (const Finding* f : c.failing) out << Xml(Describe(*f)) << "\n";
       out << "</failure>\n";

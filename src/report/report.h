@@ -10,6 +10,7 @@
 
 #include "core/scan_result.h"
 #include "core/status.h"
+#include "policy/threshold.h"
 
 namespace cg {
 
@@ -26,8 +27,7 @@ struct ReportOptions {
   std::string format = "text";
   bool explain = false;           // include per-table evidence, flagged or not
   bool color = false;             // ANSI colours (text only)
-  Severity fail_on = Severity::kMedium;
-  bool fail_never = false;        // --fail-on never
+  Threshold fail_on = Severity::kMedium;  // what the report calls failing (text summary, junit)
   bool findings_streamed = false; // the format's stream function already wrote every finding
   std::vector<RuleInfo> rules;
   bool show_suppressed = false;   // also list suppressed findings, with why

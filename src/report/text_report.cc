@@ -155,7 +155,7 @@ void WriteTextReport(const ScanResult& r, const ReportOptions& opt, std::ostream
   if (st.suppressed) line << ", " << st.suppressed << " suppressed";
   line << " in " << st.elapsed_ms << " ms";
   bool blocking = false;
-  for (const auto& f : r.findings) blocking |= !opt.fail_never && f.severity >= opt.fail_on;
+  for (const auto& f : r.findings) blocking |= Blocks(f, opt.fail_on);
   const char* tone = blocking || !r.errors.empty() ? "\033[1;31m" : r.findings.empty() ? "\033[32m" : "\033[33m";
   out << Paint(opt, tone, line.str()) << "\n";
 }

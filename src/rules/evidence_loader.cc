@@ -1,7 +1,7 @@
 #include "rules/evidence_loader.h"
 
-#include "detect/table_shapes.h"
-#include "detect/validators.h"
+#include "rules/table_shapes.h"
+#include "rules/validators.h"
 
 namespace cg {
 

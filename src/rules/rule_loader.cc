@@ -9,7 +9,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "detect/validators.h"
+#include "rules/validators.h"
 #include "rules/evidence_loader.h"
 #include "rules/embedded_rules.h"
 #include "rules/secret_rule_loader.h"

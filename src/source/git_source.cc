@@ -34,17 +34,17 @@ Expected<std::unique_ptr<GitSource>> MakeGitSource(const GitSourceOptions& optio
   return Status::InvalidArgument("unknown git scan mode");
 }
 
-Expected<std::unique_ptr<GitSource>> MakeGitSourceForScan(bool staged, const std::string& range, bool history,
+Expected<std::optional<GitSourceOptions>> GitTargetForScan(bool staged, const std::string& range, bool history,
                                                           const std::vector<std::string>& paths) {
   int modes = int(staged) + int(!range.empty()) + int(history);
-  if (modes == 0) return std::unique_ptr<GitSource>();
+  if (modes == 0) return std::optional<GitSourceOptions>();
   if (modes > 1) return Status::InvalidArgument("--staged, --range and --history exclude each other");
   if (paths.size() > 1) return Status::InvalidArgument("--staged, --range and --history take one repository path");
   GitSourceOptions o;
   o.mode = staged ? GitScanMode::kStaged : history ? GitScanMode::kHistory : GitScanMode::kRange;
   o.repo_path = paths.empty() ? "." : paths[0];
   o.revspec = range;
-  return MakeGitSource(o);
+  return std::optional<GitSourceOptions>(o);
 }
 
 }  // namespace cg

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,9 +53,9 @@ struct GitSourceOptions {
 Expected<std::unique_ptr<GitSource>> MakeGitSource(const GitSourceOptions& options);
 
 // What `cohortguard scan` does with --staged / --range REVSPEC / --history and its PATH
-// arguments (at most one: the repository, default "."). Returns a null source when none of
-// the three flags is set (a plain file system scan).
-Expected<std::unique_ptr<GitSource>> MakeGitSourceForScan(bool staged, const std::string& range, bool history,
-                                                          const std::vector<std::string>& paths);
+// arguments (at most one: the repository, default "."). nullopt when none of the three flags
+// is set (a plain file system scan).
+Expected<std::optional<GitSourceOptions>> GitTargetForScan(bool staged, const std::string& range, bool history,
+                                                           const std::vector<std::string>& paths);
 
 }  // namespace cg

@@ -31,6 +31,28 @@ void Tag(std::vector<ScanError>& errors, size_t from, const std::string& reposit
 
 }  // namespace
 
+void SweepRunner::Suppress(std::vector<Finding>* findings, std::vector<std::string>* keys, ScanResult* result) const {
+  if (!policy_) return;
+  size_t out = 0;
+  for (size_t i = 0; i < findings->size(); ++i) {
+    Finding& f = (*findings)[i];
+    std::string why = policy_(f);
+    if (!why.empty()) {
+      f.suppressed_by = std::move(why);
+      result->suppressed.push_back(std::move(f));
+      ++result->stats.suppressed;
+      continue;
+    }
+    if (out != i) {
+      (*findings)[out] = std::move(f);
+      if (keys) (*keys)[out] = std::move((*keys)[i]);
+    }
+    ++out;
+  }
+  findings->resize(out);
+  if (keys) keys->resize(out);
+}
+
 Status SweepRunner::Run(const std::string& root, const SweepListener& listener, ScanResult* result,
                         SweepSummary* summary) {
   const auto start = std::chrono::steady_clock::now();
@@ -101,7 +123,7 @@ Status SweepRunner::SweepRepository(const MirrorRepository& repo, const SweepLis
     std::vector<std::string> ids;
     for (const Item& i : slice) ids.push_back(BlobOf(i));
     BatchSource batch(source, std::move(slice));
-    ScanResult r = engine_.Run(batch);
+    ScanResult r = scan_(batch);
     for (const Finding& f : r.findings) finding_blobs.insert(f.origin.blob);
     st = state_.RecordBatch(ids, r.findings);
     if (!st.ok()) return st;
@@ -112,6 +134,9 @@ Status SweepRunner::SweepRepository(const MirrorRepository& repo, const SweepLis
     errors.insert(errors.end(), r.errors.begin(), r.errors.end());
     for (Skipped& s : r.skipped) s.origin.repository = repo.relative;
     result->skipped.insert(result->skipped.end(), r.skipped.begin(), r.skipped.end());
+    for (Finding& f : r.suppressed) f.origin.repository = repo.relative;
+    result->suppressed.insert(result->suppressed.end(), r.suppressed.begin(), r.suppressed.end());
+    result->stats.suppressed += r.suppressed.size();
   }
 
   // 3. This repository's findings: new ones are attributed and recorded; the rest were reported.
@@ -122,16 +147,14 @@ Status SweepRunner::SweepRepository(const MirrorRepository& repo, const SweepLis
   std::vector<Finding> fresh;
   std::vector<std::string> fresh_keys, present;
   std::vector<Finding> reported;
-  uint64_t changed = 0;
   for (const std::string& blob : finding_blobs) {
     auto bf = state_.BlobFindings(blob);
     if (!bf.ok()) return bf.status();
     std::vector<std::string> keys = FindingKeys(*bf);
     for (size_t i = 0; i < bf->size(); ++i) {
       auto it = before.find(keys[i]);
-      if (it != before.end() && (it->second->gone || Detected(it->second->finding) != Detected((*bf)[i]))) {
-        ++changed;  // back after being gone, or says something new (e.g. an id set now matches)
-      } else if (it != before.end()) {
+      const bool same = it != before.end() && !it->second->gone && Detected(it->second->finding) == Detected((*bf)[i]);
+      if (same) {
         present.push_back(keys[i]);
         if (options_.report_all) reported.push_back(it->second->finding);
         continue;
@@ -144,6 +167,10 @@ Status SweepRunner::SweepRepository(const MirrorRepository& repo, const SweepLis
   if (!st.ok()) errors.push_back({Origin{}, "cannot attribute findings: " + st.message()});
   for (Finding& f : fresh) f.origin.repository = repo.relative;
   AssignFingerprints(&fresh);
+  Suppress(&fresh, &fresh_keys, result);
+  Suppress(&reported, nullptr, result);
+  uint64_t changed = 0;  // back after being gone, or saying something new (e.g. an id set now matches)
+  for (const std::string& k : fresh_keys) changed += before.count(k);
   Tag(errors, 0, repo.relative);
   result->errors.insert(result->errors.end(), errors.begin(), errors.end());
 

@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-#include "core/scan_engine.h"
+#include "core/scan_result.h"
 #include "source/mirror_sweep.h"
 #include "sweep/shard.h"
 #include "sweep/sweep_state.h"
@@ -50,11 +50,20 @@ struct SweepSummary {
 // Receives each repository's reported findings as soon as the repository is done.
 using SweepListener = std::function<void(const std::vector<Finding>&)>;
 
+// Scans one batch of a repository's items: the engine, with inline markers already applied
+// (findings they cover are in the result's `suppressed`, never recorded as the blob's).
+using BatchScanFn = std::function<ScanResult(Source& batch)>;
+// Asked for each finding of a repository before it is reported and recorded: why the policy
+// (allowlist, baseline) suppresses it, or "". A suppressed finding goes to the result's
+// `suppressed` and is not recorded as reported, so it is reported once the policy stops
+// covering it.
+using SweepPolicyFn = std::function<std::string(const Finding& finding)>;
+
 class SweepRunner {
  public:
-  // All borrowed; must outlive the runner.
-  SweepRunner(const ScanEngine& engine, SweepState& state, SweepOptions options)
-      : engine_(engine), state_(state), options_(options) {}
+  // `state` is borrowed and must outlive the runner.
+  SweepRunner(BatchScanFn scan, SweepState& state, SweepOptions options, SweepPolicyFn policy)
+      : scan_(std::move(scan)), state_(state), options_(options), policy_(std::move(policy)) {}
 
   // A failure of the state database stops the sweep (returned Status); a repository that cannot
   // be read is an error in the result and the sweep goes on.
@@ -63,10 +72,13 @@ class SweepRunner {
  private:
   Status SweepRepository(const MirrorRepository& repo, const SweepListener& listener, ScanResult* result,
                          SweepSummary* summary);
+  // Moves what policy_ suppresses from `findings` (and the matching `keys`) to result->suppressed.
+  void Suppress(std::vector<Finding>* findings, std::vector<std::string>* keys, ScanResult* result) const;
 
-  const ScanEngine& engine_;
+  BatchScanFn scan_;
   SweepState& state_;
   SweepOptions options_;
+  SweepPolicyFn policy_;
 };
 
 }  // namespace cg

@@ -7,7 +7,7 @@
 #include <iostream>
 #include <map>
 
-#include "core/scan_engine.h"
+#include "engine/scan_engine.h"
 #include "fixtures/corpus.h"
 #include "rules/rule_loader.h"
 #include "source/worktree_source.h"

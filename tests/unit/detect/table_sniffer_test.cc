@@ -208,11 +208,6 @@ TEST(LineCounter, CountsAcrossChunksAndFinalLine) {
   EXPECT_EQ(c.lines(), 3);
 }
 
-TEST(IsNumericCell, Forms) {
-  for (const char* s : {"12", "-3.5", "1e-8", "4,2", "+7", " 3 "}) EXPECT_TRUE(IsNumericCell(s)) << s;
-  for (const char* s : {"", "abc", "31-0.0", "1.2.3", "e5", "-"}) EXPECT_FALSE(IsNumericCell(s)) << s;
-}
-
 }  // namespace
 }  // namespace cg
 

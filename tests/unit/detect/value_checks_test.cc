@@ -1,8 +1,8 @@
-#include "detect/validators.h"
+#include "rules/validators.h"
 
 #include <gtest/gtest.h>
 
-#include "detect/table_shapes.h"
+#include "rules/table_shapes.h"
 
 namespace cg {
 namespace {

@@ -42,7 +42,7 @@ TEST(PolicyConfig, ReadsEverySection) {
                             "    reason: rotated key kept in history\n    expires: 2030-06-30\n",
                             &o);
   ASSERT_TRUE(s.ok()) << s.message();
-  EXPECT_EQ(o.fail_on, "high");
+  EXPECT_EQ(o.fail_on, Threshold(Severity::kHigh));
   EXPECT_EQ(o.rule_paths, std::vector<std::string>{"repo/extra-rules"});
   EXPECT_EQ(o.disabled_rules, std::vector<std::string>{"secrets.generic-secret-assignment"});
   EXPECT_EQ(o.baseline, "repo/.cohortguard-baseline.json");
@@ -82,7 +82,7 @@ TEST(PolicyConfig, ErrorsNameFileLineAndWhat) {
 TEST(PolicyConfig, EmptyFileIsAnEmptyConfig) {
   PolicyOptions o;
   EXPECT_TRUE(LoadConfigText(".cohortguard.yaml", "", &o).ok());
-  EXPECT_EQ(o.fail_on, "medium");
+  EXPECT_EQ(o.fail_on, Threshold(Severity::kMedium));
 }
 
 TEST(PolicyConfig, IsoDates) {

@@ -47,7 +47,7 @@ TEST(ReportGolden, TextWithoutColourHasNoEscapeCodes) {
 
 TEST(ReportGolden, FailOnNeverMakesJunitReportNoFailures) {
   ReportOptions o = testing::SampleReportOptions("junit");
-  o.fail_never = true;
+  o.fail_on = std::nullopt;
   std::string xml = Write(*FindReportFormat("junit"), o);
   EXPECT_NE(xml.find("failures=\"0\""), std::string::npos) << xml;
   EXPECT_EQ(xml.find("<failure"), std::string::npos) << xml;

@@ -1,4 +1,4 @@
-#include "core/scan_engine.h"
+#include "engine/scan_engine.h"
 
 #include <algorithm>
 #include <atomic>
@@ -101,7 +101,7 @@ void ScanEngine::ProcessDocument(Document& doc, ContentBudget& budget, ResultCol
   }
   AnalyzeOptions ao = options_.analyze;
   ao.max_line_length = options_.limits.max_line_length;
-  if (doc.depth() == 0 && doc.SizeHint() > static_cast<int64_t>(options_.max_file_size)) {
+  if (doc.depth() == 0 && Oversized(doc.SizeHint())) {
     // Sniff the head only (never past the cap) and extrapolate the row count.
     ao.head_bytes = static_cast<size_t>(std::min<uint64_t>(ao.head_bytes, options_.max_file_size));
     ao.max_bytes = ao.head_bytes;
@@ -120,7 +120,7 @@ void ScanEngine::ProcessItem(ItemReader& reader, const Item& item, bool blobs, R
   std::unique_ptr<ByteStream> s = std::move(*stream);
   const int64_t size = s->SizeHint();
   if (size >= 0) out.stats.bytes += static_cast<uint64_t>(size);
-  const bool oversized = size > static_cast<int64_t>(options_.max_file_size);
+  const bool oversized = Oversized(size);
   CappedStream* capped = nullptr;
   if (oversized) {
     auto c = std::make_unique<CappedStream>(std::move(s), options_.max_file_size);

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "content/content_reader.h"
-#include "core/scan_progress.h"
+#include "engine/scan_progress.h"
 #include "core/scan_result.h"
 #include "detect/document_analyzer.h"
 #include "detect/text_detector.h"
@@ -19,9 +19,13 @@
 
 namespace cg {
 
+// --max-file-size: items larger than this are analysed from their head only (and listed as
+// skipped, saying so). The engine is the one place that applies it.
+inline constexpr uint64_t kDefaultMaxFileSize = 256ull << 20;
+
 struct ScanOptions {
   int threads = 0;                          // 0: every core
-  uint64_t max_file_size = 256ull << 20;    // larger items are analysed from their head only
+  uint64_t max_file_size = kDefaultMaxFileSize;
   ContentLimits limits;
   AnalyzeOptions analyze;
   ScanProgress* progress = nullptr;         // borrowed; when set, bumped as items finish
@@ -41,6 +45,7 @@ class ScanEngine {
 
  private:
   void ProcessItem(ItemReader& reader, const Item& item, bool blobs, ResultCollector& out) const;
+  bool Oversized(int64_t size) const { return size > static_cast<int64_t>(options_.max_file_size); }
 
   const RuleSet& rules_;
   ScanOptions options_;

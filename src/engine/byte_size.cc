@@ -1,4 +1,4 @@
-#include "cli/size_option.h"
+#include "engine/byte_size.h"
 
 #include <cctype>
 
@@ -22,6 +22,16 @@ Expected<uint64_t> ParseSize(const std::string& text) {
   else return Status::InvalidArgument("unknown size unit '" + unit + "' in '" + text + "' (use K, M or G)");
   if (shift && v > (UINT64_MAX >> shift)) return Status::InvalidArgument("size too large: " + text);
   return v << shift;
+}
+
+std::string FormatSize(uint64_t bytes) {
+  static const char* const kUnits[] = {"", "K", "M", "G"};
+  int unit = 0;
+  while (unit < 3 && bytes != 0 && bytes % 1024 == 0) {
+    bytes /= 1024;
+    ++unit;
+  }
+  return std::to_string(bytes) + kUnits[unit];
 }
 
 }  // namespace cg

@@ -1,5 +1,5 @@
 // ScanEngine with an in-memory source: streaming of findings, and the per-worker merge.
-#include "core/scan_engine.h"
+#include "engine/scan_engine.h"
 
 #include <gtest/gtest.h>
 

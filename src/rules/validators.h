@@ -37,6 +37,8 @@ bool IsSexCode(std::string_view cell);      // 0/1/2, M/F/U, male/female
 bool IsReferenceSampleId(std::string_view cell);  // public panel samples: HG00096, NA12878, HGDP00001
 bool IsSummaryCell(std::string_view cell);  // "12 (3.4%)", "45.6%", "52.1 (8.3)", "1.2 (0.9-1.5)", "52 ± 8"
 bool IsCount(std::string_view cell);        // a whole count, or "n (p%)" as in Table 1
+// True for cells that read as numbers: "12", "-3.5", "1e-8", "4,2" (decimal comma).
+bool IsNumericCell(std::string_view cell);
 // The leading whole number of a count cell ("12", "12 (3.4%)"), or -1.
 int64_t LeadingCount(std::string_view cell);
 

@@ -1,4 +1,4 @@
-#include "detect/validators.h"
+#include "rules/validators.h"
 
 #include <gtest/gtest.h>
 
@@ -48,4 +48,10 @@ TEST(Validators, LookupByName) {
 }
 
 }  // namespace
+
+TEST(IsNumericCell, Forms) {
+  for (const char* s : {"12", "-3.5", "1e-8", "4,2", "+7", " 3 "}) EXPECT_TRUE(IsNumericCell(s)) << s;
+  for (const char* s : {"", "abc", "31-0.0", "1.2.3", "e5", "-"}) EXPECT_FALSE(IsNumericCell(s)) << s;
+}
+
 }  // namespace cg

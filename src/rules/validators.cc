@@ -1,4 +1,4 @@
-#include "detect/validators.h"
+#include "rules/validators.h"
 
 #include <cctype>
 
@@ -227,6 +227,25 @@ std::string ValidatorNames() {
     out += v.name;
   }
   return out;
+}
+
+bool IsNumericCell(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  if (s.empty()) return false;
+  size_t i = 0;
+  if (s[i] == '-' || s[i] == '+') ++i;
+  bool digits = false, sep = false, exp = false;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') digits = true;
+    else if ((c == '.' || c == ',') && !sep && !exp) sep = true;
+    else if ((c == 'e' || c == 'E') && digits && !exp) {
+      exp = true;
+      if (i + 1 < s.size() && (s[i + 1] == '-' || s[i + 1] == '+')) ++i;
+    } else return false;
+  }
+  return digits;
 }
 
 }  // namespace cg

@@ -1,11 +1,10 @@
-#include "detect/table_shapes.h"
+#include "rules/table_shapes.h"
 
 #include <algorithm>
 #include <set>
 #include <vector>
 
-#include "detect/table_sniffer.h"
-#include "detect/validators.h"
+#include "rules/validators.h"
 #include "rules/rule_set.h"
 
 namespace cg {
