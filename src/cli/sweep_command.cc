@@ -2,13 +2,16 @@
 #include <unistd.h>
 
 #include <ctime>
-#include <fstream>
+#include <filesystem>
 #include <iostream>
+#include <optional>
+#include <sstream>
 
 #include <boost/program_options.hpp>
 
 #include "cli/command.h"
 #include "cli/command_line.h"
+#include "cli/durable_output.h"
 #include "cli/session_options.h"
 #include "engine/scan_session.h"
 #include "report/report.h"
@@ -49,7 +52,9 @@ po::options_description Describe(SweepCommandOptions& o) {
       ("report", po::value(&o.report)->default_value(o.report)->value_name("new|all"), "new: findings first seen in this run; all: every current finding")
       ("format,f", po::value(&o.format)->default_value(o.format)->value_name(ReportFormatNames("|")),
        "report format (jsonl streams, one repository at a time)")
-      ("output,o", po::value(&o.output)->value_name("FILE"), "write the report to this file instead of stdout");
+      ("output,o", po::value(&o.output)->value_name("FILE"),
+       "write the report to this file instead of stdout: replaced atomically once complete (jsonl: "
+       "appended to, one repository at a time); findings count as delivered only once it is on disk");
   AddPolicyFlags(d, o.session, ConfigScope::kOperator);
   AddEngineFlags(d, o.session);
   d.add_options()
@@ -69,6 +74,9 @@ void PrintSummary(const SweepSummary& s, const ShardSpec& shard) {
   std::cerr << ": " << s.blobs_listed << " blobs listed, " << s.blobs_known << " already scanned (" << pct
             << "% saved), " << s.blobs_scanned << " scanned; " << s.findings_new << " new findings, " << s.findings_changed << " changed, "
             << s.findings_gone << " gone\n";
+  if (s.findings_redelivered)
+    std::cerr << "cohortguard: " << s.findings_redelivered
+              << " findings recorded by an interrupted earlier sweep and never delivered are in this report\n";
   for (const auto& r : s.removed) std::cerr << "cohortguard: repository " << r << " is gone since the last sweep\n";
 }
 
@@ -116,21 +124,26 @@ int RunSweepCommand(const std::vector<std::string>& args) {
   req.source.mirrors.report_all = o.report == "all";
   req.source.mirrors.now = static_cast<int64_t>(std::time(nullptr));
 
-  std::ofstream file;
   if (!o.output.empty()) {
-    file.open(o.output, std::ios::binary | std::ios::trunc);
-    if (!file) return UsageError("sweep: cannot write --output " + o.output);
+    const std::filesystem::path parent = std::filesystem::path(o.output).parent_path();
+    if (access(parent.empty() ? "." : parent.c_str(), W_OK) != 0)
+      return UsageError("sweep: cannot write --output " + o.output + ": its folder is missing or not writable");
   }
-  std::ostream& out = o.output.empty() ? std::cout : file;
   ReportOptions ro;
   ro.format = o.format;
   ro.fail_on = req.policy.fail_on;
   ro.show_suppressed = req.policy.show_suppressed;
-  // Streaming formats write each repository's findings once it is attributed.
+  // Streaming formats write each repository's findings once it is attributed, durably, and the
+  // state marks them delivered then; other formats, once the whole report is on disk.
+  std::optional<DurableAppender> stream;
   if (format->stream) {
-    req.listener = [&](const std::vector<Finding>& findings) {
-      for (const Finding& f : findings) format->stream(f, ro, out);
-      out.flush();
+    auto appender = DurableAppender::Open(o.output);
+    if (!appender.ok()) return UsageError("sweep: " + appender.status().message());
+    stream.emplace(std::move(*appender));
+    req.source.mirrors.deliver = [&](const std::vector<Finding>& findings) {
+      std::ostringstream chunk;
+      for (const Finding& f : findings) format->stream(f, ro, chunk);
+      return stream->Append(chunk.str());
     };
   }
   ScanOutcome outcome = RunScanSession(req);
@@ -140,13 +153,25 @@ int RunSweepCommand(const std::vector<std::string>& args) {
   ro.findings_streamed = outcome.streamed;
   ro.rules = outcome.rules;
   for (const auto& w : result.warnings) std::cerr << "cohortguard: warning: " << w << "\n";
-  format->write(result, ro, out);
-  out.flush();
+  std::ostringstream text;
+  format->write(result, ro, text);
+  Status delivered = Status::Ok();
+  if (stream) {
+    if (!text.str().empty()) delivered = stream->Append(text.str());
+  } else {
+    delivered = WriteDurably(o.output, text.str());
+    if (delivered.ok() && outcome.mark_delivered) delivered = outcome.mark_delivered();
+  }
   if (!format->carries_errors)
     for (const auto& e : result.errors)
       std::cerr << "cohortguard: " << (e.origin.repository.empty() ? "" : e.origin.repository + ": ")
                 << e.origin.Display() << ": " << e.message << "\n";
   PrintSummary(outcome.sweep, *shard);
+  if (!delivered.ok()) {
+    std::cerr << "cohortguard: sweep: " << delivered.message()
+              << ": the report's findings stay undelivered and the next sweep reports them again\n";
+    return kExitIncomplete;
+  }
   return ExitCodeFor(outcome);
 }
 

@@ -147,13 +147,14 @@ void RunMirrors(const ScanRequest& req, Session* s, ScanOutcome* out) {
     out->setup = digest.status();
     return;
   }
-  auto state = SweepState::Open(state_path);
-  if (!state.ok()) {
-    out->setup = state.status();
+  auto opened = SweepState::Open(state_path);
+  if (!opened.ok()) {
+    out->setup = opened.status();
     return;
   }
+  std::shared_ptr<SweepState> state = std::move(*opened);
   ScanResult& result = s->result;
-  auto reset = (*state)->UseConfiguration(*digest);
+  auto reset = state->UseConfiguration(*digest);
   if (!reset.ok()) {
     result.enumeration_failed = true;
     result.errors.push_back({Origin{}, reset.status().message()});
@@ -172,16 +173,17 @@ void RunMirrors(const ScanRequest& req, Session* s, ScanOutcome* out) {
         s->policy->ApplyMarkers(&r);
         return r;
       },
-      **state, sw, [&policy](const Finding& f) { return policy.SuppressedBy(f); });
-  SweepListener listener;
-  if (req.listener) listener = [&req](const std::vector<Finding>& findings) { req.listener(findings); };
-  Status st = runner.Run(m.root, listener, &result, &out->sweep);
+      *state, sw, [&policy](const Finding& f) { return policy.SuppressedBy(f); });
+  auto undelivered = std::make_shared<std::vector<DeliveryKey>>();
+  Status st = runner.Run(m.root, m.deliver, &result, &out->sweep, undelivered.get());
   if (!st.ok()) {
-    result.enumeration_failed = true;  // the state failed: the sweep stopped
+    result.enumeration_failed = true;  // the state (or the stream) failed: the sweep stopped
     result.errors.push_back({Origin{}, st.message()});
   }
   for (auto& w : policy.Warnings()) result.warnings.push_back(std::move(w));
-  out->streamed = static_cast<bool>(req.listener);
+  out->streamed = static_cast<bool>(m.deliver);
+  const int64_t now = m.now;
+  if (!m.deliver) out->mark_delivered = [state, undelivered, now] { return state->MarkDelivered(*undelivered, now); };
 }
 
 void DecideBlocking(const ScanRequest& req, ScanOutcome* out) {

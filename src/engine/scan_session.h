@@ -34,6 +34,10 @@ struct MirrorsTarget {
   size_t batch = 512;
   bool report_all = false;
   int64_t now = 0;         // the run's timestamp (seconds since the epoch)
+  // Set: a streamed report. Each repository's findings are written through it as soon as the
+  // repository is done, and marked delivered when it returns ok (it must have made them
+  // durable: written and fsynced). Unset: ScanOutcome::mark_delivered, after the whole report.
+  SweepDeliverFn deliver;
 };
 
 // What to read: exactly one of the three, as `kind` says.
@@ -75,6 +79,10 @@ struct ScanOutcome {
   std::vector<RuleInfo> rules;   // the loaded rules, for report formats that describe them
   SweepSummary sweep;            // mirrors only
   bool sweep_reset = false;      // mirrors only: the configuration changed, every blob rescanned
+  // Mirrors without MirrorsTarget::deliver: call once the report holding result.findings is
+  // durably written (fsync, rename); marks them delivered, so no later sweep reports them again.
+  // Until then they stay in the state's outbox and the next sweep reports them again.
+  std::function<Status()> mark_delivered;
 };
 
 ScanOutcome RunScanSession(const ScanRequest& request);

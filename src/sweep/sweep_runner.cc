@@ -53,8 +53,10 @@ void SweepRunner::Suppress(std::vector<Finding>* findings, std::vector<std::stri
   if (keys) keys->resize(out);
 }
 
-Status SweepRunner::Run(const std::string& root, const SweepListener& listener, ScanResult* result,
-                        SweepSummary* summary) {
+Status SweepRunner::Run(const std::string& root, const SweepDeliverFn& deliver, ScanResult* result,
+                        SweepSummary* summary, std::vector<DeliveryKey>* undelivered) {
+  deliver_ = deliver;
+  undelivered_ = undelivered;
   const auto start = std::chrono::steady_clock::now();
   auto repos = FindRepositories(root, FindOptions{}, &result->errors);
   if (!repos.ok()) return repos.status();
@@ -65,7 +67,7 @@ Status SweepRunner::Run(const std::string& root, const SweepListener& listener, 
       ++summary->other_shards;
       continue;
     }
-    Status st = SweepRepository(repo, listener, result, summary);
+    Status st = SweepRepository(repo, result, summary);
     if (!st.ok()) return st;
   }
   auto known = state_.KnownRepositories();
@@ -75,6 +77,8 @@ Status SweepRunner::Run(const std::string& root, const SweepListener& listener, 
     Status st = state_.MarkRemoved(r, options_.now);
     if (!st.ok()) return st;
     summary->removed.push_back(r);
+    st = ReportRepository(r, {}, {}, {}, result, summary);  // what it leaked before it vanished
+    if (!st.ok()) return st;
   }
   result->Sort();
   result->stats.elapsed_ms =
@@ -82,8 +86,7 @@ Status SweepRunner::Run(const std::string& root, const SweepListener& listener, 
   return Status::Ok();
 }
 
-Status SweepRunner::SweepRepository(const MirrorRepository& repo, const SweepListener& listener, ScanResult* result,
-                                    SweepSummary* summary) {
+Status SweepRunner::SweepRepository(const MirrorRepository& repo, ScanResult* result, SweepSummary* summary) {
   GitSourceOptions gso;
   gso.mode = GitScanMode::kHistory;
   gso.repo_path = repo.path;
@@ -145,7 +148,7 @@ Status SweepRunner::SweepRepository(const MirrorRepository& repo, const SweepLis
   std::map<std::string, const StoredFinding*> before;
   for (const StoredFinding& s : *stored) before[s.key] = &s;
   std::vector<Finding> fresh;
-  std::vector<std::string> fresh_keys, present;
+  std::vector<std::string> fresh_keys, present, reported_keys;
   std::vector<Finding> reported;
   for (const std::string& blob : finding_blobs) {
     auto bf = state_.BlobFindings(blob);
@@ -156,7 +159,10 @@ Status SweepRunner::SweepRepository(const MirrorRepository& repo, const SweepLis
       const bool same = it != before.end() && !it->second->gone && Detected(it->second->finding) == Detected((*bf)[i]);
       if (same) {
         present.push_back(keys[i]);
-        if (options_.report_all) reported.push_back(it->second->finding);
+        if (options_.report_all) {
+          reported.push_back(it->second->finding);
+          reported_keys.push_back(keys[i]);
+        }
         continue;
       }
       fresh.push_back(std::move((*bf)[i]));
@@ -168,7 +174,7 @@ Status SweepRunner::SweepRepository(const MirrorRepository& repo, const SweepLis
   for (Finding& f : fresh) f.origin.repository = repo.relative;
   AssignFingerprints(&fresh);
   Suppress(&fresh, &fresh_keys, result);
-  Suppress(&reported, nullptr, result);
+  Suppress(&reported, &reported_keys, result);
   uint64_t changed = 0;  // back after being gone, or saying something new (e.g. an id set now matches)
   for (const std::string& k : fresh_keys) changed += before.count(k);
   Tag(errors, 0, repo.relative);
@@ -192,12 +198,45 @@ Status SweepRunner::SweepRepository(const MirrorRepository& repo, const SweepLis
   summary->findings_new += fresh.size() - changed;
   summary->findings_changed += changed;
   summary->findings_gone += gone.size();
+  return ReportRepository(repo.relative, std::move(reported), reported_keys, fresh_keys, result, summary);
+}
+
+Status SweepRunner::ReportRepository(const std::string& repository, std::vector<Finding> current,
+                                     const std::vector<std::string>& current_keys,
+                                     const std::vector<std::string>& fresh_keys, ScanResult* result,
+                                     SweepSummary* summary) {
+  auto outbox = state_.Undelivered(repository);
+  if (!outbox.ok()) return outbox.status();
+  std::set<std::string> fresh(fresh_keys.begin(), fresh_keys.end());
+  std::set<std::string> queued;
+  std::vector<Finding> findings;
+  std::vector<std::string> keys;
+  for (StoredFinding& s : *outbox) {
+    queued.insert(s.key);
+    if (!fresh.count(s.key)) ++summary->findings_redelivered;
+    findings.push_back(std::move(s.finding));
+    keys.push_back(std::move(s.key));
+  }
+  Suppress(&findings, &keys, result);  // the policy may have changed since an earlier run recorded them
+  for (size_t i = 0; i < current.size(); ++i)
+    if (!queued.count(current_keys[i])) findings.push_back(std::move(current[i]));
 
   ScanResult mine;  // sorted as the whole report will be, so a stream is in report order
-  mine.findings = std::move(reported);
-  mine.findings.insert(mine.findings.end(), fresh.begin(), fresh.end());
+  mine.findings = std::move(findings);
   mine.Sort();
-  if (listener && !mine.findings.empty()) listener(mine.findings);
+  std::vector<DeliveryKey> delivery;
+  for (std::string& k : keys) delivery.push_back({repository, std::move(k)});
+  if (deliver_) {
+    if (!mine.findings.empty()) {
+      Status st = deliver_(mine.findings);
+      if (!st.ok()) return Status::IoError("report not written (" + st.message() + "): the findings of " + repository +
+                                           " stay undelivered for the next sweep");
+    }
+    Status st = state_.MarkDelivered(delivery, options_.now);
+    if (!st.ok()) return st;
+  } else if (undelivered_) {
+    undelivered_->insert(undelivered_->end(), delivery.begin(), delivery.end());
+  }
   result->findings.insert(result->findings.end(), mine.findings.begin(), mine.findings.end());
   return Status::Ok();
 }

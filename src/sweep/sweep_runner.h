@@ -8,10 +8,14 @@
 // has not reported before to commit and path, and record them. Findings whose blob left the
 // repository (force-push, gc) are marked gone; repositories that vanished are marked removed.
 //
-// Reported: the findings first seen in this run, and known ones whose detection now says
+// Reported: every finding of the repository that no durably written report has held yet (the
+// state's outbox): the ones first seen in this run, known ones whose detection now says
 // something else (after a rules or id-set change: "matched 4,812 of 5,000 ids of APP12345" on an
-// old leak is news) or that came back after being gone. SweepOptions::report_all: every current
-// finding.
+// old leak is news) or that came back after being gone, and the ones an interrupted earlier run
+// recorded but never delivered. SweepOptions::report_all: every current finding as well.
+// Delivery: a streamed report (SweepDeliverFn) marks each repository's findings delivered once
+// it has written them durably; otherwise Run() hands back their keys and the caller marks them
+// after writing the whole report (SweepState::MarkDelivered).
 // ScanResult::stats count what this run read: blobs skipped because they were known are not
 // in stats.blobs (they are in SweepSummary::blobs_known).
 #pragma once
@@ -44,11 +48,14 @@ struct SweepSummary {
   uint64_t findings_new = 0;        // first seen in this run
   uint64_t findings_changed = 0;    // seen before, now saying more (or back after being gone)
   uint64_t findings_gone = 0;
+  uint64_t findings_redelivered = 0; // recorded by an interrupted earlier run, never delivered
   std::vector<std::string> removed;  // repositories that vanished since the last sweep
 };
 
-// Receives each repository's reported findings as soon as the repository is done.
-using SweepListener = std::function<void(const std::vector<Finding>&)>;
+// Writes each repository's reported findings durably as soon as the repository is done (a
+// streamed report); ok: they are marked delivered. Not ok stops the sweep (the returned Status)
+// and the findings stay in the outbox for the next run.
+using SweepDeliverFn = std::function<Status(const std::vector<Finding>&)>;
 
 // Scans one batch of a repository's items: the engine, with inline markers already applied
 // (findings they cover are in the result's `suppressed`, never recorded as the blob's).
@@ -65,13 +72,20 @@ class SweepRunner {
   SweepRunner(BatchScanFn scan, SweepState& state, SweepOptions options, SweepPolicyFn policy)
       : scan_(std::move(scan)), state_(state), options_(options), policy_(std::move(policy)) {}
 
-  // A failure of the state database stops the sweep (returned Status); a repository that cannot
-  // be read is an error in the result and the sweep goes on.
-  Status Run(const std::string& root, const SweepListener& listener, ScanResult* result, SweepSummary* summary);
+  // A failure of the state database (or of `deliver`) stops the sweep (returned Status); a
+  // repository that cannot be read is an error in the result and the sweep goes on. Without
+  // `deliver`, `undelivered` receives the keys of result->findings that the state does not yet
+  // know as delivered.
+  Status Run(const std::string& root, const SweepDeliverFn& deliver, ScanResult* result, SweepSummary* summary,
+             std::vector<DeliveryKey>* undelivered);
 
  private:
-  Status SweepRepository(const MirrorRepository& repo, const SweepListener& listener, ScanResult* result,
-                         SweepSummary* summary);
+  Status SweepRepository(const MirrorRepository& repo, ScanResult* result, SweepSummary* summary);
+  // Reports `current` (report_all) and the repository's outbox: streamed through deliver_, or
+  // into result->findings with their keys in undelivered_.
+  Status ReportRepository(const std::string& repository, std::vector<Finding> current,
+                          const std::vector<std::string>& current_keys, const std::vector<std::string>& fresh_keys,
+                          ScanResult* result, SweepSummary* summary);
   // Moves what policy_ suppresses from `findings` (and the matching `keys`) to result->suppressed.
   void Suppress(std::vector<Finding>* findings, std::vector<std::string>* keys, ScanResult* result) const;
 
@@ -79,6 +93,8 @@ class SweepRunner {
   SweepState& state_;
   SweepOptions options_;
   SweepPolicyFn policy_;
+  SweepDeliverFn deliver_;
+  std::vector<DeliveryKey>* undelivered_ = nullptr;
 };
 
 }  // namespace cg

@@ -24,8 +24,13 @@ CREATE TABLE IF NOT EXISTS repositories(path TEXT PRIMARY KEY, first_swept INTEG
   last_swept INTEGER NOT NULL, removed_at INTEGER, blobs INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS findings(repository TEXT NOT NULL, key TEXT NOT NULL, blob TEXT NOT NULL,
   first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, gone_at INTEGER, finding TEXT NOT NULL,
-  PRIMARY KEY(repository, key)) WITHOUT ROWID;
+  delivered_at INTEGER, PRIMARY KEY(repository, key)) WITHOUT ROWID;
 )sql";
+
+// Databases written before the outbox have no delivered_at: what they recorded was reported by
+// the run that recorded it (or lost with it; nothing can tell which), so it counts as delivered.
+constexpr const char* kAddOutbox =
+    "ALTER TABLE findings ADD COLUMN delivered_at INTEGER; UPDATE findings SET delivered_at = last_seen;";
 
 struct StmtDeleter {
   void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
@@ -107,6 +112,12 @@ Expected<std::unique_ptr<SweepState>> SweepState::Open(const std::string& path) 
     Status st = state->Exec(sql);
     if (!st.ok()) return Status::IoError(path + ": " + st.message() + " (not a sweep state database?)");
   }
+  sqlite3_stmt* probe = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT delivered_at FROM findings LIMIT 0", -1, &probe, nullptr) != SQLITE_OK) {
+    Status st = state->Exec((std::string("BEGIN IMMEDIATE;") + kAddOutbox + "COMMIT;").c_str());
+    if (!st.ok()) return Status::IoError(path + ": " + st.message() + " (adding the delivery outbox)");
+  }
+  sqlite3_finalize(probe);
   return state;
 }
 
@@ -207,7 +218,18 @@ Expected<std::vector<Finding>> SweepState::BlobFindings(const std::string& blob)
 }
 
 Expected<std::vector<StoredFinding>> SweepState::RepositoryFindings(const std::string& repository) {
-  CG_PREPARE(s, "SELECT key, blob, first_seen, gone_at IS NOT NULL, finding FROM findings WHERE repository=? ORDER BY key");
+  return SelectFindings(repository, false);
+}
+
+Expected<std::vector<StoredFinding>> SweepState::Undelivered(const std::string& repository) {
+  return SelectFindings(repository, true);
+}
+
+Expected<std::vector<StoredFinding>> SweepState::SelectFindings(const std::string& repository, bool undelivered) {
+  CG_PREPARE(s, undelivered ? "SELECT key, blob, first_seen, gone_at IS NOT NULL, finding, delivered_at IS NOT NULL "
+                              "FROM findings WHERE repository=? AND delivered_at IS NULL ORDER BY key"
+                            : "SELECT key, blob, first_seen, gone_at IS NOT NULL, finding, delivered_at IS NOT NULL "
+                              "FROM findings WHERE repository=? ORDER BY key");
   sqlite3_bind_text(s.get(), 1, repository.data(), static_cast<int>(repository.size()), SQLITE_TRANSIENT);
   std::vector<StoredFinding> out;
   while (sqlite3_step(s.get()) == SQLITE_ROW) {
@@ -216,6 +238,7 @@ Expected<std::vector<StoredFinding>> SweepState::RepositoryFindings(const std::s
     sf.blob = Column(s.get(), 1);
     sf.first_seen = sqlite3_column_int64(s.get(), 2);
     sf.gone = sqlite3_column_int(s.get(), 3) != 0;
+    sf.delivered = sqlite3_column_int(s.get(), 5) != 0;
     auto f = FindingFromJson(Column(s.get(), 4));
     if (!f.ok()) return Status::Corrupt("sweep state: " + repository + ": " + f.status().message());
     sf.finding = std::move(*f);
@@ -230,7 +253,7 @@ Status SweepState::RecordRepository(const std::string& repository, int64_t now, 
   MaybeInjectFault("repository");
   CG_PREPARE(ins, "INSERT INTO findings(repository, key, blob, first_seen, last_seen, finding) VALUES(?, ?, ?, ?, ?, ?) "
                   "ON CONFLICT(repository, key) DO UPDATE SET last_seen=excluded.last_seen, gone_at=NULL, "
-                  "finding=excluded.finding");
+                  "finding=excluded.finding, delivered_at=NULL");
   CG_PREPARE(seen, "UPDATE findings SET last_seen=?, gone_at=NULL WHERE repository=? AND key=?");
   CG_PREPARE(off, "UPDATE findings SET gone_at=? WHERE repository=? AND key=? AND gone_at IS NULL");
   CG_PREPARE(repo, "INSERT INTO repositories(path, first_swept, last_swept, removed_at, blobs) VALUES(?, ?, ?, NULL, ?) "
@@ -268,7 +291,30 @@ Status SweepState::RecordRepository(const std::string& repository, int64_t now, 
   sqlite3_bind_int64(repo.get(), 3, now);
   sqlite3_bind_int64(repo.get(), 4, static_cast<int64_t>(blobs));
   if (sqlite3_step(repo.get()) != SQLITE_DONE) return fail();
-  return Exec("COMMIT;");
+  st = Exec("COMMIT;");
+  if (st.ok()) MaybeInjectFault("repository-commit");
+  return st;
+}
+
+Status SweepState::MarkDelivered(const std::vector<DeliveryKey>& keys, int64_t now) {
+  if (keys.empty()) return Status::Ok();
+  CG_PREPARE(up, "UPDATE findings SET delivered_at=? WHERE repository=? AND key=? AND delivered_at IS NULL");
+  Status st = Exec("BEGIN IMMEDIATE;");
+  if (!st.ok()) return st;
+  for (const DeliveryKey& k : keys) {
+    sqlite3_reset(up.get());
+    sqlite3_bind_int64(up.get(), 1, now);
+    sqlite3_bind_text(up.get(), 2, k.repository.data(), static_cast<int>(k.repository.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(up.get(), 3, k.key.data(), static_cast<int>(k.key.size()), SQLITE_TRANSIENT);
+    if (sqlite3_step(up.get()) != SQLITE_DONE) {
+      std::string m = sqlite3_errmsg(db_);
+      Exec("ROLLBACK;");
+      return Status::IoError("sweep state: " + m);
+    }
+  }
+  st = Exec("COMMIT;");
+  if (st.ok()) MaybeInjectFault("delivered");
+  return st;
 }
 
 Expected<std::vector<std::string>> SweepState::KnownRepositories() {
@@ -326,10 +372,12 @@ Expected<std::string> SweepState::Dump() {
           << " blobs=" << sqlite3_column_int64(s.get(), 2) << "\n";
   }
   {
-    CG_PREPARE(s, "SELECT repository, key, blob, gone_at IS NOT NULL, finding FROM findings ORDER BY repository, key");
+    CG_PREPARE(s, "SELECT repository, key, blob, gone_at IS NOT NULL, delivered_at IS NOT NULL, finding FROM findings "
+                  "ORDER BY repository, key");
     while (sqlite3_step(s.get()) == SQLITE_ROW)
       out << "finding " << Column(s.get(), 0) << " " << Column(s.get(), 1) << " " << Column(s.get(), 2)
-          << " gone=" << sqlite3_column_int(s.get(), 3) << " " << Column(s.get(), 4) << "\n";
+          << " gone=" << sqlite3_column_int(s.get(), 3) << " delivered=" << sqlite3_column_int(s.get(), 4) << " "
+          << Column(s.get(), 5) << "\n";
   }
   return out.str();
 }

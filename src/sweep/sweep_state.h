@@ -9,15 +9,19 @@
 //                  findings do not depend on the repository: --history items carry no path).
 //   findings       per repository: each finding attributed to commit and path, with the time
 //                  first seen, last seen and, once its blob left the repository (force-push,
-//                  gc, deleted repository), the time it was gone.
+//                  gc, deleted repository), the time it was gone. Also the outbox: a finding
+//                  enters undelivered (delivered_at NULL, again whenever it is recorded anew)
+//                  and is marked delivered only once a report holding it is durably written.
 //   repositories   every repository swept, when first and last swept, and when it vanished.
 //   meta           the configuration digest (rules, id sets, limits) and the running total of
 //                  blobs read. A changed digest forgets `blobs`, so everything is read again once.
 //
 // Crash safety: WAL journal; each batch of blobs is committed with its findings in one
 // transaction (a blob is never marked scanned without its findings), each repository's findings
-// in another. Killed at any point, the next run redoes only uncommitted work: nothing is lost,
-// nothing counted twice. Several processes may share one database on a local disk (busy
+// in another, and the delivery of a report in a third. Killed at any point, the next run redoes
+// only uncommitted work and reports every undelivered finding again: nothing is lost, nothing
+// counted twice, nothing reported twice once delivered (at-least-once delivery: a kill between
+// writing a report and marking it delivered reports those findings once more). Several processes may share one database on a local disk (busy
 // timeout); never put it on a network file system (WAL needs shared memory).
 //
 // Thread-compatible: one SweepState per thread.
@@ -43,7 +47,14 @@ struct StoredFinding {
   std::string blob;
   int64_t first_seen = 0;
   bool gone = false;
+  bool delivered = false;  // a durably written report held it
   Finding finding;   // attributed (repository, commit, path)
+};
+
+// One finding of one repository, as the outbox knows it.
+struct DeliveryKey {
+  std::string repository;
+  std::string key;
 };
 
 // Keys for `findings` (the detection findings of one blob, in detection order).
@@ -65,6 +76,11 @@ class SweepState {
   Expected<std::vector<Finding>> BlobFindings(const std::string& blob);
 
   Expected<std::vector<StoredFinding>> RepositoryFindings(const std::string& repository);
+  // The repository's findings no durably written report has held yet (gone ones included: a
+  // leak that was public is news even once it is force-pushed away).
+  Expected<std::vector<StoredFinding>> Undelivered(const std::string& repository);
+  // One transaction: the findings are in a report that is now durably written.
+  Status MarkDelivered(const std::vector<DeliveryKey>& keys, int64_t now);
   // One transaction for a repository swept at `now`: inserts `fresh` (first seen now; a key
   // already there keeps its first-seen time and takes the new text), sets
   // last_seen of `present` keys, marks `gone` keys, and records the repository.
@@ -83,14 +99,18 @@ class SweepState {
 
  private:
   explicit SweepState(sqlite3* db) : db_(db) {}
+  Expected<std::vector<StoredFinding>> SelectFindings(const std::string& repository, bool undelivered);
   Status Exec(const char* sql);
   sqlite3* db_;
   sqlite3_stmt* lookup_ = nullptr;  // prepared once: the hot path
 };
 
 // Test-only fault injection: COHORTGUARD_SWEEP_FAULT=<point>:<n> raises SIGKILL at the n-th
-// time `point` is reached (points: "batch-commit", "mid-batch", "repository"). Lets the crash
-// tests stop a sweep at exactly the worst moments.
+// time `point` is reached. Points: "mid-batch", "batch-commit", "repository" (before its
+// findings are committed), "repository-commit" (after), "report-write" (before a report, or a
+// streamed repository's findings, is written), "report-durable" (written, fsynced and renamed,
+// not yet marked delivered), "delivered" (marked). Lets the crash tests stop a sweep at exactly
+// the worst moments.
 void MaybeInjectFault(const char* point);
 
 }  // namespace cg

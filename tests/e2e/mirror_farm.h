@@ -11,14 +11,32 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "support/test_support.h"
+#include "sweep/sweep_state.h"
 
 namespace cg::testing {
+
+inline std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// SweepState::Dump of a state database: equal dumps, equal knowledge.
+inline std::string DumpState(const std::string& path) {
+  auto state = SweepState::Open(path);
+  EXPECT_TRUE(state.ok());
+  if (!state.ok()) return "";
+  auto dump = (*state)->Dump();
+  EXPECT_TRUE(dump.ok());
+  return dump.ok() ? *dump : "";
+}
 
 inline void MustGit(const std::vector<std::string>& args, const std::string& cwd) {
   RunResult r = Git(args, cwd);

@@ -16,20 +16,9 @@ namespace {
 
 using json = nlohmann::json;
 using testing::Cohortguard;
+using testing::DumpState;
 using testing::MirrorFarm;
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-std::string DumpState(const std::string& path) {
-  auto state = SweepState::Open(path);
-  EXPECT_TRUE(state.ok());
-  auto dump = (*state)->Dump();
-  EXPECT_TRUE(dump.ok());
-  return *dump;
-}
+using testing::Slurp;
 
 TEST(SweepCluster, ParallelShardsCoverEveryRepositoryOnceAndMergeEqualsOneMachine) {
   MirrorFarm farm;
