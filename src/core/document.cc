@@ -46,6 +46,7 @@ Origin ChildOrigin(const Origin& parent, const std::string& member) {
 }
 
 std::string Origin::Display() const {
+  if (path.empty() && !commit.empty()) return "commit " + commit.substr(0, 12);
   return member.empty() ? path : path + "!" + member;
 }
 

@@ -27,7 +27,7 @@ struct Origin {
   std::string blob;
   std::string repository;  // set by sweeps; relative to the swept folder
 
-  // "path" or "path!member", for messages.
+  // "path" or "path!member", for messages; "commit <12 hex>" for what concerns a whole commit.
   std::string Display() const;
 };
 

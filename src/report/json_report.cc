@@ -67,6 +67,7 @@ void WriteJsonReport(const ScanResult& r, const ReportOptions& options, std::ost
   w.Key("skipped").BeginArray();
   for (const auto& s : r.skipped) {
     w.BeginObject().Key("path").NullableString(s.origin.path).Key("member").NullableString(s.origin.member);
+    if (!s.origin.commit.empty()) w.Key("commit").String(s.origin.commit);
     if (!s.origin.blob.empty()) w.Key("blob").String(s.origin.blob);
     w.Key("reason").String(s.reason).EndObject();
   }

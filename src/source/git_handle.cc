@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <mutex>
 
 namespace cg {
@@ -41,7 +42,29 @@ Status GitStatus(int rc, std::string_view what) {
   return Status::IoError(std::move(msg));
 }
 
-void OpenRepositoriesFromEnvironment() { g_open_from_environment = true; }
+std::string& IndexFile() {
+  static std::string file;
+  return file;
+}
+
+void OpenRepositoriesFromEnvironment() {
+  if (const char* f = std::getenv("GIT_INDEX_FILE")) {
+    IndexFile() = f;
+    unsetenv("GIT_INDEX_FILE");
+  }
+  g_open_from_environment = true;
+}
+bool OpeningRepositoriesFromEnvironment() { return g_open_from_environment.load(); }
+const std::string& IndexFileFromEnvironment() { return IndexFile(); }
+
+Expected<Index> OpenIndex(git_repository* repo, const std::string& repo_path) {
+  git_index* raw = nullptr;
+  const std::string& file = IndexFile();
+  int rc = g_open_from_environment && !file.empty() ? git_index_open(&raw, file.c_str())
+                                                     : git_repository_index(&raw, repo);
+  if (rc != 0) return GitStatus(rc, "cannot read the index of " + repo_path);
+  return Index(raw);
+}
 
 Expected<Repository> OpenRepository(const std::string& path) {
   EnsureInitialized();

@@ -80,7 +80,17 @@ Expected<Repository> OpenRepository(const std::string& path);
 // GIT_NAMESPACE; `path` is used only when GIT_DIR is unset). That is how a pre-commit hook sees
 // the temporary index of `git commit -a` / `git commit PATH`, and a pre-receive hook sees the
 // objects still in quarantine. Process-wide; call before any scan starts.
+//
+// GIT_INDEX_FILE is taken out of the process environment here (libgit2 would refuse to open the
+// repository when it cannot read that index: split and sparse indexes) and given back by
+// OpenIndex() and to git children (git_command.h).
 void OpenRepositoriesFromEnvironment();
+bool OpeningRepositoriesFromEnvironment();
+// The index file git named in GIT_INDEX_FILE for this hook, or "".
+const std::string& IndexFileFromEnvironment();
+
+// The index a commit would be made from: GIT_INDEX_FILE's in a hook, else the repository's.
+Expected<Index> OpenIndex(git_repository* repo, const std::string& repo_path);
 
 std::string OidHex(const git_oid& oid);
 

@@ -120,7 +120,7 @@ Status GitHistorySource::Finish(std::vector<Finding>* findings, std::vector<Scan
   auto walk_or = git::NewOldestFirstWalk(r, repo_path_);
   if (!walk_or.ok()) return walk_or.status();
   git::Revwalk walk = std::move(*walk_or);
-  git::PushEveryRef(r, walk.get(), /*hide=*/false);
+  git::PushEveryRef(r, walk.get(), /*hide=*/false, errors);
   int rc = 0;
 
   OidSet targets;

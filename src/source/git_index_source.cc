@@ -23,10 +23,14 @@ Status GitIndexSource::Enumerate(std::vector<Item>* items, std::vector<ScanError
     return git::GitStatus(rc, "cannot read the tree of HEAD in " + repo_path_);
   }  // else: unborn HEAD, everything staged is new.
 
-  git_index* raw_index = nullptr;
-  rc = git_repository_index(&raw_index, r);
-  if (rc != 0) return git::GitStatus(rc, "cannot read the index of " + repo_path_);
-  git::Index index(raw_index);
+  auto index_or = git::OpenIndex(r, repo_path_);
+  if (!index_or.ok()) {
+    // libgit2 1.5 reads neither split indexes ('link') nor sparse ones ('sdir'); git does.
+    Status s = ListStagedWithGitBinary(items);
+    if (!s.ok()) return Status::IoError(index_or.status().message() + "; and " + s.message());
+    return Status::Ok();
+  }
+  git::Index index = std::move(*index_or);
 
   git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
   opts.flags = GIT_DIFF_INCLUDE_TYPECHANGE;

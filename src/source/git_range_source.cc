@@ -12,11 +12,14 @@ Status GitRangeSource::Enumerate(std::vector<Item>* items, std::vector<ScanError
   auto repo = git::OpenRepository(repo_path_);
   if (!repo.ok()) return repo.status();
   git_repository* r = repo->get();
+  // libgit2 1.5 walks into the missing parents of a shallow clone's boundary and stops; git
+  // knows where the clone's history ends.
+  if (git_repository_is_shallow(r) == 1) return ListRangeWithGitBinary(revspec_, items);
 
   auto walk_or = git::NewOldestFirstWalk(r, repo_path_);
   if (!walk_or.ok()) return walk_or.status();
   git::Revwalk walk = std::move(*walk_or);
-  Status s = git::ApplyRevspec(r, walk.get(), revspec_);
+  Status s = git::ApplyRevspec(r, walk.get(), revspec_, errors);
   if (!s.ok()) return s;
   int rc = 0;
 

@@ -35,6 +35,14 @@ class GitSource : public Source {
     skipped_.push_back(std::move(s));
   }
 
+  // Listings by the git binary (git_cli_listing.cc), for what libgit2 cannot read. Same items,
+  // skip notes and errors as the libgit2 listings; a failed git command is the returned Status.
+  // The index: `git diff --cached` (split index, sparse index, SHA-256).
+  Status ListStagedWithGitBinary(std::vector<Item>* items);
+  // A revision range: `git rev-list` + `git diff-tree --stdin -c` (shallow clones, SHA-256).
+  // Shallow boundary commits are scanned whole and noted in skipped(): their history is absent.
+  Status ListRangeWithGitBinary(const std::string& revspec, std::vector<Item>* items);
+
   std::string repo_path_;
   std::vector<Skipped> skipped_;
 };

@@ -1,0 +1,255 @@
+// Whole-program tests of repositories stored in the ways users have them (issue #18): shallow
+// clones, split and sparse indexes, damaged packs, refs to missing commits. Each is built with
+// the git binary; scans and hooks must read them, or say exactly what they could not read.
+// Hooks refuse only because of content, never because of how the repository is stored.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <nlohmann/json.hpp>
+
+#include "support/test_support.h"
+
+namespace cg {
+namespace {
+
+using json = nlohmann::json;
+using testing::Cohortguard;
+using testing::Git;
+using testing::RunResult;
+using testing::TempDir;
+namespace fs = std::filesystem;
+
+std::string Out(const RunResult& r) {
+  std::string s = r.out;
+  while (!s.empty() && s.back() == '\n') s.pop_back();
+  return s;
+}
+
+struct ScanRun {
+  int code = -1;
+  json report;
+  std::string err;
+};
+
+ScanRun ScanJson(const std::vector<std::string>& flags, const std::string& repo) {
+  std::vector<std::string> args{"scan", "--format", "json"};
+  args.insert(args.end(), flags.begin(), flags.end());
+  args.push_back(repo);
+  RunResult r = Cohortguard(args, repo);
+  ScanRun s;
+  s.code = r.exit_code;
+  s.err = r.err;
+  EXPECT_FALSE(r.out.empty()) << r.err;
+  if (!r.out.empty()) s.report = json::parse(r.out);
+  return s;
+}
+
+std::vector<std::string> Paths(const json& list) {
+  std::vector<std::string> out;
+  for (const json& f : list) out.push_back(f["path"].is_string() ? f["path"].get<std::string>() : "");
+  return out;
+}
+
+// A server with three commits, and a work tree of it with cohortguard's hooks.
+struct Storage {
+  TempDir dir;
+  std::string server = dir.str() + "/server.git";
+  std::string seed = dir.str() + "/seed";
+  std::string work = dir.str() + "/work";
+
+  Storage() {
+    EXPECT_EQ(Git({"init", "-q", "--bare", "-b", "main", server}, dir.str()).exit_code, 0);
+    EXPECT_EQ(Git({"init", "-q", "-b", "main", seed}, dir.str()).exit_code, 0);
+    for (int i = 1; i <= 3; ++i) {
+      dir.Write("seed/notes" + std::to_string(i) + ".txt", "notes " + std::to_string(i) + "\n");
+      Git({"add", "-A"}, seed);
+      Git({"commit", "-q", "-m", "c" + std::to_string(i)}, seed);
+    }
+    EXPECT_EQ(Git({"push", "-q", server, "main"}, seed).exit_code, 0);
+  }
+  // `git clone` of the server (extra flags such as --depth 1), with hooks installed and the
+  // origin configured as a public host that url.insteadOf rewrites to the server.
+  void Clone(const std::vector<std::string>& flags) {
+    std::vector<std::string> args{"clone", "-q"};
+    args.insert(args.end(), flags.begin(), flags.end());
+    args.push_back("file://" + server);
+    args.push_back(work);
+    ASSERT_EQ(Git(args, dir.str()).exit_code, 0);
+    ASSERT_EQ(Cohortguard({"hook", "install"}, work).exit_code, 0);
+    Git({"config", "url.file://" + server + ".insteadOf", "https://github.com/lab/study.git"}, work);
+    Git({"remote", "set-url", "origin", "https://github.com/lab/study.git"}, work);
+    Git({"fetch", "-q", "origin"}, work);
+  }
+  RunResult Commit(const std::string& rel, const std::string& text) {
+    dir.Write("work/" + rel, text);
+    Git({"add", rel}, work);
+    return Git({"commit", "-q", "-m", "add " + rel}, work);
+  }
+  RunResult CommitUnchecked(const std::string& rel, const std::string& text) {
+    dir.Write("work/" + rel, text);
+    Git({"add", rel}, work);
+    return Git({"commit", "-q", "--no-verify", "-m", "add " + rel}, work);
+  }
+};
+
+TEST(ShallowClone, RangeScansWhatTheCloneHasAndTheBoundaryIsANoteNotAnError) {
+  Storage st;
+  st.Clone({"--depth", "1"});
+  ASSERT_EQ(Out(Git({"rev-parse", "--is-shallow-repository"}, st.work)), "true");
+  std::string boundary = Out(Git({"rev-parse", "HEAD"}, st.work));
+  ASSERT_EQ(st.CommitUnchecked("data/ukb.csv", testing::UkbExtract(200)).exit_code, 0);
+
+  ScanRun r = ScanJson({"--range", "HEAD~1..HEAD"}, st.work);
+  EXPECT_EQ(r.code, 1) << r.report.dump(2);
+  EXPECT_EQ(Paths(r.report["findings"]), std::vector<std::string>{"data/ukb.csv"}) << r.report.dump(2);
+  EXPECT_TRUE(r.report["errors"].empty()) << r.report.dump(2);
+  EXPECT_EQ(r.report["stats"]["blobs"], 1);
+
+  // The whole clone: the boundary commit is scanned whole, and its missing history is named.
+  r = ScanJson({"--range", "HEAD"}, st.work);
+  EXPECT_EQ(r.code, 1) << r.report.dump(2);
+  EXPECT_TRUE(r.report["errors"].empty()) << r.report.dump(2);
+  EXPECT_EQ(r.report["stats"]["blobs"], 4) << "three notes from the boundary commit, and the extract";
+  ASSERT_EQ(r.report["skipped"].size(), 1u) << r.report.dump(2);
+  EXPECT_EQ(r.report["skipped"][0]["commit"], boundary);
+  EXPECT_NE(r.report["skipped"][0]["reason"].get<std::string>().find("shallow clone"), std::string::npos);
+}
+
+TEST(ShallowClone, PushIsJudgedOnTheCommitsItSends) {
+  Storage st;
+  st.Clone({"--depth", "1"});
+  ASSERT_EQ(st.Commit("analysis/model.R", "fit <- lm(y ~ x)\n").exit_code, 0);
+  RunResult r = Git({"push", "origin", "HEAD:refs/heads/main"}, st.work);
+  EXPECT_EQ(r.exit_code, 0) << "a clean push from a shallow clone goes through: " << r.err;
+  EXPECT_EQ(r.err.find("fail closed"), std::string::npos) << r.err;
+
+  ASSERT_EQ(st.CommitUnchecked("data/ukb.csv", testing::UkbExtract(200)).exit_code, 0);
+  std::string on_server = Out(Git({"rev-parse", "main"}, st.server));
+  r = Git({"push", "origin", "HEAD:refs/heads/main"}, st.work);
+  EXPECT_NE(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("data/ukb.csv"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("ukbiobank.main-dataset"), std::string::npos) << r.err;
+  EXPECT_EQ(Out(Git({"rev-parse", "main"}, st.server)), on_server);
+}
+
+TEST(SplitIndex, StagedScanAndPreCommitReadTheIndexThroughGit) {
+  Storage st;
+  st.Clone({});
+  ASSERT_EQ(Git({"update-index", "--split-index"}, st.work).exit_code, 0);
+  ASSERT_EQ(st.Commit("analysis/clean.py", "import pandas\n").exit_code, 0) << "a clean commit goes through";
+  st.dir.Write("work/data/ukb.csv", testing::UkbExtract(200));
+  Git({"add", "data/ukb.csv"}, st.work);
+  bool shared = false;
+  for (const auto& e : fs::directory_iterator(st.work + "/.git"))
+    shared = shared || e.path().filename().string().rfind("sharedindex.", 0) == 0;
+  ASSERT_TRUE(shared) << "the index is split";
+
+  ScanRun r = ScanJson({"--staged"}, st.work);
+  EXPECT_EQ(r.code, 1) << r.report.dump(2);
+  EXPECT_EQ(Paths(r.report["findings"]), std::vector<std::string>{"data/ukb.csv"}) << r.report.dump(2);
+  EXPECT_TRUE(r.report["errors"].empty()) << r.report.dump(2);
+  EXPECT_EQ(r.report["findings"][0]["blob"], Out(Git({"rev-parse", ":data/ukb.csv"}, st.work)));
+
+  RunResult c = Git({"commit", "-q", "-m", "extract"}, st.work);
+  EXPECT_EQ(c.exit_code, 1) << c.err;
+  EXPECT_NE(c.err.find("data/ukb.csv"), std::string::npos) << c.err;
+  EXPECT_EQ(c.err.find("could not complete"), std::string::npos) << "refused for content, not storage: " << c.err;
+}
+
+TEST(SparseIndex, StagedScanAndPreCommitReadTheIndexThroughGit) {
+  Storage st;
+  st.Clone({});
+  st.dir.Write("work/docs/readme.md", "# docs\n");
+  st.dir.Write("work/outside/keep.txt", "kept out of the sparse cone\n");
+  Git({"add", "-A"}, st.work);
+  Git({"commit", "-q", "--no-verify", "-m", "layout"}, st.work);
+  ASSERT_EQ(Git({"sparse-checkout", "set", "--sparse-index", "docs", "data"}, st.work).exit_code, 0);
+  ASSERT_FALSE(fs::exists(st.work + "/outside/keep.txt"));
+
+  ASSERT_EQ(st.Commit("docs/more.md", "more docs\n").exit_code, 0) << "a clean commit goes through";
+  st.dir.Write("work/data/ukb.csv", testing::UkbExtract(200));
+  Git({"add", "data/ukb.csv"}, st.work);
+  ScanRun r = ScanJson({"--staged"}, st.work);
+  EXPECT_EQ(r.code, 1) << r.report.dump(2);
+  EXPECT_EQ(Paths(r.report["findings"]), std::vector<std::string>{"data/ukb.csv"}) << r.report.dump(2);
+  EXPECT_TRUE(r.report["errors"].empty()) << r.report.dump(2);
+  EXPECT_EQ(r.report["stats"]["blobs"], 1) << "only what the next commit adds";
+
+  RunResult c = Git({"commit", "-q", "-m", "extract"}, st.work);
+  EXPECT_EQ(c.exit_code, 1) << c.err;
+  EXPECT_NE(c.err.find("data/ukb.csv"), std::string::npos) << c.err;
+}
+
+// The pack holding every commit is damaged: what cannot be read is an error naming the ref.
+void ExpectDamagedPackIsAnError(const std::function<void(const fs::path& pack, const fs::path& idx)>& damage) {
+  Storage st;
+  st.Clone({});
+  ASSERT_EQ(Git({"repack", "-adq"}, st.work).exit_code, 0);
+  fs::path pack, idx;
+  for (const auto& e : fs::directory_iterator(st.work + "/.git/objects/pack")) {
+    if (e.path().extension() == ".pack") pack = e.path();
+    if (e.path().extension() == ".idx") idx = e.path();
+  }
+  ASSERT_FALSE(pack.empty() || idx.empty());
+  fs::permissions(pack, fs::perms::owner_write, fs::perm_options::add);
+  fs::permissions(idx, fs::perms::owner_write, fs::perm_options::add);
+  damage(pack, idx);
+  ASSERT_NE(Git({"fsck", "--no-progress"}, st.work).exit_code, 0) << "git sees the damage too";
+
+  ScanRun r = ScanJson({"--range", "--all"}, st.work);
+  EXPECT_EQ(r.code, 3) << r.report.dump(2);
+  ASSERT_FALSE(r.report["errors"].empty()) << r.report.dump(2);
+  std::string all;
+  for (const json& e : r.report["errors"]) all += e["message"].get<std::string>() + "\n";
+  EXPECT_NE(all.find("refs/heads/main"), std::string::npos) << all;
+  EXPECT_NE(all.find(Out(Git({"rev-parse", "refs/heads/main"}, st.work))), std::string::npos) << all;
+}
+
+TEST(DamagedPack, TruncatedPackMakesRangeAllExit3WithTheError) {
+  ExpectDamagedPackIsAnError([](const fs::path& pack, const fs::path&) { fs::resize_file(pack, 200); });
+}
+
+TEST(DamagedPack, BogusIdxMakesRangeAllExit3WithTheError) {
+  ExpectDamagedPackIsAnError([](const fs::path&, const fs::path& idx) {
+    // Keep the header, scramble the fan-out and the ids.
+    std::string bytes(static_cast<size_t>(fs::file_size(idx)), '\0');
+    FILE* f = std::fopen(idx.c_str(), "r+b");
+    ASSERT_NE(f, nullptr);
+    ASSERT_EQ(std::fread(bytes.data(), 1, bytes.size(), f), bytes.size());
+    for (size_t i = 8; i < bytes.size(); ++i) bytes[i] = static_cast<char>(bytes[i] * 31 + 7);
+    std::fseek(f, 0, SEEK_SET);
+    std::fwrite(bytes.data(), 1, bytes.size(), f);
+    std::fclose(f);
+  });
+}
+
+TEST(BrokenRef, RefToAMissingCommitIsAnErrorNamingTheRefAndTheRestIsStillScanned) {
+  Storage st;
+  st.Clone({});
+  ASSERT_EQ(st.CommitUnchecked("data/ukb.csv", testing::UkbExtract(200)).exit_code, 0);
+  const std::string missing = "0123456789abcdef0123456789abcdef01234567";
+  st.dir.Write("work/.git/refs/heads/broken", missing + "\n");
+  ASSERT_NE(Git({"rev-list", "--all"}, st.work).exit_code, 0) << "git refuses the ref too";
+
+  ScanRun r = ScanJson({"--range", "--all"}, st.work);
+  EXPECT_EQ(r.code, 3) << r.report.dump(2);
+  EXPECT_EQ(Paths(r.report["findings"]), std::vector<std::string>{"data/ukb.csv"}) << "the other refs are scanned";
+  ASSERT_EQ(r.report["errors"].size(), 1u) << r.report.dump(2);
+  std::string message = r.report["errors"][0]["message"];
+  EXPECT_NE(message.find("refs/heads/broken"), std::string::npos) << message;
+  EXPECT_NE(message.find(missing), std::string::npos) << message;
+
+  r = ScanJson({"--range", "--branches"}, st.work);
+  EXPECT_EQ(r.code, 3) << "a glob lists the broken ref too: " << r.report.dump(2);
+
+  // Named on its own it is damage (exit 3), not a usage error.
+  r = ScanJson({"--range", "broken"}, st.work);
+  EXPECT_EQ(r.code, 3) << r.report.dump(2);
+  ASSERT_FALSE(r.report["errors"].empty()) << r.report.dump(2);
+  EXPECT_NE(r.report["errors"][0]["message"].get<std::string>().find("refs/heads/broken"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cg
