@@ -1,6 +1,10 @@
 #include "source/git_handle.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <filesystem>
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
@@ -71,8 +75,40 @@ Expected<Repository> OpenRepository(const std::string& path) {
   git_repository* raw = nullptr;
   int flags = g_open_from_environment.load() ? GIT_REPOSITORY_OPEN_FROM_ENV : 0;
   int rc = git_repository_open_ext(&raw, path.c_str(), flags, nullptr);
-  if (rc != 0) return GitStatus(rc, "cannot open git repository at " + path);
+  if (rc != 0) {
+    Status s = GitStatus(rc, "cannot open git repository at " + path);
+    if (std::string owner = NotOwnedMessage(path); !owner.empty()) return Status::IoError(owner);
+    return s;
+  }
   return Repository(raw);
+}
+
+std::string NotOwnedMessage(const std::string& path) {
+  git_buf found = GIT_BUF_INIT;
+  if (git_repository_discover(&found, path.c_str(), 0, nullptr) != 0) return "";
+  std::filesystem::path git_dir = std::filesystem::path(found.ptr).lexically_normal();
+  git_buf_dispose(&found);
+  if (git_dir.filename().empty()) git_dir = git_dir.parent_path();
+  // git wants the work tree's top (the git folder for a bare repository), absolute.
+  std::filesystem::path top = git_dir.filename() == ".git" ? git_dir.parent_path() : git_dir;
+  // libgit2 accepts what the current user or root owns; it checks the git folder and the top.
+  struct stat st;
+  uid_t owner = 0;
+  bool foreign = false;
+  for (const auto& p : {top, git_dir}) {
+    if (::stat(p.c_str(), &st) == 0 && st.st_uid != ::geteuid() && st.st_uid != 0) {
+      foreign = true;
+      owner = st.st_uid;
+    }
+  }
+  if (!foreign) return "";
+  std::string abs = std::filesystem::absolute(top).lexically_normal().string();
+  std::string quoted = "'";
+  for (char c : abs) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  quoted += "'";
+  return "git refuses to read the repository at " + abs + ": it is owned by another user (uid " +
+         std::to_string(owner) + ") than the one running this (uid " + std::to_string(::geteuid()) +
+         "), git's safe.directory check; if you trust it, run: git config --global --add safe.directory " + quoted;
 }
 
 std::string OidHex(const git_oid& oid) {

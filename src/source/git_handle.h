@@ -72,8 +72,14 @@ void EnsureInitialized();
 Status GitStatus(int rc, std::string_view what);
 
 // Opens the repository containing `path` (searching upwards; bare repositories and
-// repositories with alternates work). Errors name the path.
+// repositories with alternates work). Errors name the path; a repository owned by another user
+// is refused as git refuses it, with NotOwnedMessage().
 Expected<Repository> OpenRepository(const std::string& path);
+
+// When libgit2 refused to open the repository containing `path` because another user owns it
+// (libgit2 1.5 reports that as "config value 'safe.directory' was not found"): why, and the
+// command that trusts it (git's safe.directory). "" when that is not the reason.
+std::string NotOwnedMessage(const std::string& path);
 
 // Hooks only: from now on OpenRepository() opens the repository the way git describes it in the
 // environment (GIT_DIR, GIT_INDEX_FILE, GIT_OBJECT_DIRECTORY, GIT_ALTERNATE_OBJECT_DIRECTORIES,

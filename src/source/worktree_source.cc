@@ -3,8 +3,9 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <optional>
 
-#include "source/git_handle.h"
+#include "source/ignore_rules.h"
 
 namespace cg {
 namespace {
@@ -18,42 +19,6 @@ class FileReader : public ItemReader {
     if (!f.ok()) return f.status();
     return std::unique_ptr<ByteStream>(std::move(*f));
   }
-};
-
-// Ignore rules of the git work tree that contains a path, if any.
-class IgnoreRules {
- public:
-  explicit IgnoreRules(const fs::path& start) {
-    EnsureLibgit2();
-    git_repository* repo = nullptr;
-    if (git_repository_open_ext(&repo, start.c_str(), 0, nullptr) != 0) return;
-    repo_.reset(repo);
-    const char* wd = git_repository_workdir(repo);
-    if (!wd) { repo_.reset(); return; }
-    std::error_code ec;
-    workdir_ = fs::weakly_canonical(wd, ec);
-    root_ = fs::weakly_canonical(fs::absolute(start, ec), ec);
-    start_ = start;
-  }
-
-  bool active() const { return repo_ != nullptr; }
-
-  bool Ignored(const fs::path& p, bool is_dir) const {
-    // Lexical only: one canonicalisation of the walk root, none per file.
-    fs::path rel = (root_ / p.lexically_relative(start_)).lexically_normal().lexically_relative(workdir_);
-    std::string r = rel.generic_string();
-    if (r.empty() || r == "." || r.rfind("..", 0) == 0) return false;
-    if (is_dir) r += "/";
-    int ignored = 0;
-    if (git_ignore_path_is_ignored(&ignored, repo_.get(), r.c_str()) != 0) return false;
-    return ignored == 1;
-  }
-
- private:
-  GitRepository repo_;
-  fs::path workdir_;
-  fs::path root_;   // the walk root, canonical
-  fs::path start_;  // the walk root as given
 };
 
 std::string Display(const fs::path& p) {
@@ -81,10 +46,14 @@ Status WorktreeSource::Enumerate(std::vector<Item>* items, std::vector<ScanError
       errors->push_back({Origin{arg, "", "", "", ""}, "not a regular file or directory"});
       continue;
     }
-    IgnoreRules ignore(root);
+    std::optional<IgnoreRules> ignore;
+    if (!options_.no_ignore) {
+      ignore.emplace(root);
+      if (!ignore->problem().empty()) errors->push_back({Origin{arg, "", "", "", ""}, ignore->problem()});
+    }
     // A folder the user names explicitly is scanned even when git ignores it; ignore rules then
     // apply only below roots that git does not ignore as a whole.
-    const bool use_ignore = ignore.active() && !options_.no_ignore && !ignore.Ignored(root, true);
+    const bool use_ignore = ignore && ignore->active() && !ignore->HidesFolder(root);
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
     if (ec) {
       errors->push_back({Origin{arg, "", "", "", ""}, "cannot list folder: " + ec.message()});
@@ -100,13 +69,13 @@ Status WorktreeSource::Enumerate(std::vector<Item>* items, std::vector<ScanError
       fs::file_status ls = e.symlink_status(ec);
       if (fs::is_symlink(ls)) continue;
       if (fs::is_directory(ls)) {
-        if (e.path().filename() == ".git" || (use_ignore && ignore.Ignored(e.path(), true)))
+        if (e.path().filename() == ".git" || (use_ignore && ignore->HidesFolder(e.path())))
           it.disable_recursion_pending();
         continue;
       }
       if (!fs::is_regular_file(ls)) continue;  // sockets, FIFOs, devices: never opened
       if (e.path().filename() == ".git") continue;  // a worktree's .git file
-      if (use_ignore && ignore.Ignored(e.path(), false)) continue;
+      if (use_ignore && ignore->HidesFile(e.path())) continue;
       items->push_back({Origin{Display(e.path()), "", "", "", ""}, e.path().string(),
                         static_cast<int64_t>(e.file_size(ec))});
     }

@@ -1,10 +1,11 @@
 // WorktreeSource: files and folders on disk.
 //
 // Walks each path given (a file or a folder), skipping `.git/`, symbolic links inside folders
-// and anything that is not a regular file. Inside a git work tree it honours .gitignore (via
-// libgit2's ignore rules, so nested .gitignore files, .git/info/exclude and core.excludesFile
-// all apply) unless `no_ignore`; a folder named explicitly is scanned even if git ignores it. Item paths are the walked paths as the user would type them
-// ("data/x.csv", "/abs/dir/x.csv").
+// and anything that is not a regular file. Inside a git work tree it hides what git hides
+// (ignore_rules.h: untracked files .gitignore matches; tracked files are always scanned) unless
+// `no_ignore`; a folder named explicitly is scanned even if git ignores it. Ignore rules that
+// cannot be read (a repository owned by another user) are an error and nothing is hidden.
+// Item paths are the walked paths as the user would type them ("data/x.csv", "/abs/dir/x.csv").
 #pragma once
 
 #include <string>
