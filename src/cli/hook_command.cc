@@ -14,6 +14,7 @@
 #include "cli/hook_install.h"
 #include "cli/hook_report.h"
 #include "cli/session_options.h"
+#include "engine/push_cache.h"
 #include "engine/scan_session.h"
 #include "source/git_handle.h"
 #include "source/push_refs.h"
@@ -81,12 +82,17 @@ std::string GitConfigString(git_repository* repo, const char* key) {
   return git_config_get_string(&v, config.get(), key) == 0 && v ? v : "";
 }
 
-// Every URL that may name where this push goes: what git passed, and the remote's configured
-// url/pushurl before and after insteadOf rewriting.
+// Every URL that may name where this push goes: what git passed (after insteadOf and
+// pushInsteadOf rewriting), and either the URL as the user typed it (git passes it in place of
+// a remote name) or the remote's configured url/pushurl before and after rewriting.
 std::vector<std::string> PushUrls(git_repository* repo, const std::string& remote, const std::string& url) {
   std::vector<std::string> urls{url};
   git_remote* raw = nullptr;
-  if (remote.empty() || git_remote_lookup(&raw, repo, remote.c_str()) != 0) return urls;
+  if (remote.empty()) return urls;
+  if (git_remote_lookup(&raw, repo, remote.c_str()) != 0) {
+    urls.push_back(remote);  // not a remote's name: the URL as typed
+    return urls;
+  }
   GitRemote r(raw);
   if (const char* u = git_remote_url(r.get())) urls.push_back(u);
   if (const char* u = git_remote_pushurl(r.get())) urls.push_back(u);
@@ -175,16 +181,35 @@ int PrePush(const HookFlags& f) {
             << (fail_on ? std::string("blocking at ") + SeverityName(*fail_on) : std::string("nothing blocks")) << "\n";
   if (!fail_on && max_rows == 0) return kExitClean;
 
-  PushRange range = PrePushRange(repo->get(), *updates, remote == url ? "" : remote);
+  req.policy.fail_on = fail_on;
+  req.max_table_rows = max_rows;
+  // What the destination has: git's word for the refs pushed, and what this hook let through
+  // for the same URL under the same policy (engine/push_cache); never remote-tracking refs.
+  const std::string cache_dir = std::string(git_repository_commondir(repo->get())) + "cohortguard";
+  auto digest = PushCacheDigest(req);
+  if (!digest.ok()) return UsageError("hook pre-push: " + digest.status().message());
+  PushRange range = PrePushRange(repo->get(), *updates, LoadDestinationTips(cache_dir, *digest, url));
+  repo->reset();
   for (const auto& n : range.notes) std::cerr << "cohortguard: note: " << n << "\n";
   if (range.revspec.empty()) return kExitClean;
   req.source.kind = ScanTarget::Kind::kGit;
   req.source.git.mode = GitScanMode::kRange;
   req.source.git.revspec = range.revspec;
-  req.policy.fail_on = fail_on;
-  req.max_table_rows = max_rows;
-  return Finish(RunScanSession(req), HookKind::kPrePush,
-                std::string("push to ") + RemoteClassName(c.remote_class) + " remote '" + remote + "' blocked: the commits being pushed carry participant data or secrets");
+  req.clean_cache_dir = cache_dir;
+  ScanOutcome o = RunScanSession(req);
+  if (o.known_clean) std::cerr << "cohortguard: " << o.known_clean << " blob(s) already scanned clean under this policy: not read again\n";
+  if (!o.cache_note.empty()) std::cerr << "cohortguard: note: scan cache: " << o.cache_note << "\n";
+  int code = Finish(o, HookKind::kPrePush,
+                    std::string("push to ") + RemoteClassName(c.remote_class) + " remote '" + remote +
+                        "' blocked: the commits being pushed carry participant data or secrets");
+  if (code == kExitClean) {
+    std::vector<std::string> tips;
+    for (const auto& u : *updates)
+      if (!IsZeroSha(u.new_sha)) tips.push_back(u.new_sha);
+    if (Status st = AddDestinationTips(cache_dir, *digest, url, tips); !st.ok())
+      std::cerr << "cohortguard: note: scan cache: " << st.message() << "\n";
+  }
+  return code;
 }
 
 int PreReceive(const HookFlags& f) {

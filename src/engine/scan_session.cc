@@ -9,6 +9,7 @@
 
 #include "detect/id_set.h"
 #include "detect/text_detectors.h"
+#include "engine/push_cache.h"
 #include "engine/sweep_configuration.h"
 #include "policy/prepared_policy.h"
 #include "policy/threshold.h"
@@ -29,6 +30,8 @@ struct Session {
   std::optional<PreparedPolicy> policy;
   std::unique_ptr<Source> source;
   GitSource* git = nullptr;  // source, when it is a git source
+  std::optional<CleanBlobCache> cache;        // request.clean_cache_dir
+  std::unique_ptr<KnownCleanFilter> filter;   // over `source`, when there is a cache
   ScanResult result;
   std::mutex mu;
   std::condition_variable cv;
@@ -78,6 +81,7 @@ Status Prepare(const ScanRequest& req, Session* s) {
   ScanOptions so = req.scan;
   if (!s->idsets.empty()) so.analyze.idsets = &s->idsets;
   if (req.max_table_rows > 0) so.analyze.explain = true;  // the table sizes come from explanations
+  if (!req.clean_cache_dir.empty()) so.record_scanned = true;  // what was read in full goes into the cache
   s->detectors = BuildTextDetectors(s->rules);
   s->engine = std::make_unique<ScanEngine>(s->rules, Borrow(s->detectors), so);
   return Status::Ok();
@@ -107,7 +111,7 @@ void RunEngine(const ScanRequest& req, Session* s, bool stream) {
       if (!item.findings.empty()) req.listener(item.findings);
     };
   }
-  ScanResult r = s->engine->Run(*s->source, item_listener);
+  ScanResult r = s->engine->Run(s->filter ? *s->filter : *s->source, item_listener);
   if (s->git)
     for (const auto& sk : s->git->skipped()) r.Skip(sk.origin, sk.reason);
   // The table-size limit is a finding like any other, so an allowlist entry (or marker) that
@@ -118,6 +122,10 @@ void RunEngine(const ScanRequest& req, Session* s, bool stream) {
     r.Sort();
   }
   s->policy->Apply(&r);
+  if (s->cache) {
+    s->cache->AddClean(r.scanned, r);
+    if (!req.scan.record_scanned) r.scanned.clear();
+  }
   std::lock_guard<std::mutex> lock(s->mu);
   s->result = std::move(r);
   s->done = true;
@@ -212,6 +220,15 @@ ScanOutcome RunScanSession(const ScanRequest& req) {
 
   out.setup = MakeSource(req.source, s.get());
   if (!out.setup.ok()) return out;
+  if (!req.clean_cache_dir.empty() && s->git) {
+    auto digest = PushCacheDigest(req);
+    if (!digest.ok()) {
+      out.setup = digest.status();
+      return out;
+    }
+    s->cache.emplace(CleanBlobCache::Load(req.clean_cache_dir, *digest));
+    s->filter = std::make_unique<KnownCleanFilter>(*s->source, *s->cache);
+  }
   const bool stream = req.listener && !s->source->items_are_blobs();
   if (req.timeout_ms > 0) {
     // The caller exits when this gives up; the detached thread keeps `s` (and `req`'s copy in
@@ -229,6 +246,10 @@ ScanOutcome RunScanSession(const ScanRequest& req) {
     out.result = std::move(s->result);
   }
   out.streamed = stream;
+  if (s->cache) {
+    out.known_clean = s->filter->skipped_known();
+    if (Status st = s->cache->Save(); !st.ok()) out.cache_note = st.message();
+  }
   DecideBlocking(req, &out);
   return out;
 }

@@ -66,6 +66,10 @@ struct ScanRequest {
   IdSetFiles idsets;
   int64_t max_table_rows = 0;  // >0: any table with more rows blocks (pushes to public remotes)
   int timeout_ms = 0;          // >0: give up waiting after this long (pre-receive)
+  // Git sources: a folder (GIT_COMMON_DIR/cohortguard) holding a cache of blobs already
+  // scanned clean under this configuration (engine/push_cache): they are not read again, and
+  // what this scan finds clean is added. "": no cache.
+  std::string clean_cache_dir;
   FindingsListener listener;
 };
 
@@ -76,6 +80,8 @@ struct ScanOutcome {
   bool incomplete = false;       // something could not be read (errors) or nothing could be listed
   bool timed_out = false;        // timeout_ms passed first; `result` is empty
   bool streamed = false;         // the listener saw every finding
+  uint64_t known_clean = 0;      // items left out because clean_cache_dir says they are clean
+  std::string cache_note;        // the cache could not be read or written (it is only a cache)
   std::vector<RuleInfo> rules;   // the loaded rules, for report formats that describe them
   SweepSummary sweep;            // mirrors only
   bool sweep_reset = false;      // mirrors only: the configuration changed, every blob rescanned

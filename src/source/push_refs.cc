@@ -56,9 +56,16 @@ Expected<std::vector<RefUpdate>> ParsePreReceiveLines(const std::string& input) 
   });
 }
 
-PushRange PrePushRange(git_repository* repo, const std::vector<RefUpdate>& updates, const std::string& remote_name) {
+PushRange PrePushRange(git_repository* repo, const std::vector<RefUpdate>& updates,
+                       const std::vector<std::string>& known) {
   PushRange r;
   std::set<std::string> include, exclude;
+  git_odb* raw_odb = nullptr;
+  git::Odb odb(git_repository_odb(&raw_odb, repo) == 0 ? raw_odb : nullptr);
+  auto have = [&](const std::string& sha) {
+    git_oid oid;
+    return odb && git::ParseOid(sha, &oid) && git_odb_exists(odb.get(), &oid);
+  };
   for (const auto& u : updates) {
     if (IsZeroSha(u.new_sha)) {
       r.notes.push_back("deleting " + u.ref + ": nothing to scan");
@@ -66,25 +73,19 @@ PushRange PrePushRange(git_repository* repo, const std::vector<RefUpdate>& updat
     }
     include.insert(u.new_sha);
     if (IsZeroSha(u.old_sha)) continue;
-    git_oid oid;
-    git_odb* odb = nullptr;
-    bool have = git::ParseOid(u.old_sha, &oid) && git_repository_odb(&odb, repo) == 0 && git_odb_exists(odb, &oid);
-    git_odb_free(odb);
-    if (have) exclude.insert(u.old_sha);
+    if (have(u.old_sha)) exclude.insert(u.old_sha);
     else r.notes.push_back(u.ref + " on the remote is at " + u.old_sha.substr(0, 12) +
-                           ", which this repository does not have: scanning every commit the remote-tracking refs do not hold");
+                           ", which this repository does not have: scanning back to what the remote is known to have");
   }
   if (include.empty()) return r;
+  for (const auto& k : known)
+    if (have(k)) exclude.insert(k);
+  if (exclude.empty())
+    r.notes.push_back("nothing is known about what this destination has: every commit reachable from what is pushed "
+                      "is scanned (blobs already scanned clean are not read again)");
   std::string spec;
   for (const auto& s : include) spec += s + " ";
   for (const auto& s : exclude) spec += "^" + s + " ";
-  git_remote* remote = nullptr;
-  if (!remote_name.empty() && git_remote_lookup(&remote, repo, remote_name.c_str()) == 0) {
-    git_remote_free(remote);
-    spec += "--not --remotes=" + remote_name;
-  } else if (exclude.empty()) {
-    r.notes.push_back("pushing to a URL, not a named remote, for the first time: every commit reachable from what is pushed is scanned");
-  }
   r.revspec = spec;
   return r;
 }

@@ -33,11 +33,15 @@ struct PushRange {
   std::vector<std::string> notes;   // what was assumed, for the user
 };
 
-// pre-push: every new sha, minus every old sha this repository has, minus what the
-// remote-tracking refs of `remote_name` already hold (when it names a configured remote).
-// An old sha this repository lacks (the remote moved on; a force push) cannot be excluded: the
-// commits are scanned back to what the tracking refs show, which costs time, never a miss.
-PushRange PrePushRange(git_repository* repo, const std::vector<RefUpdate>& updates, const std::string& remote_name);
+// pre-push: every new sha, minus what the destination is known to have: the remote shas git
+// passes on stdin (git read them from the destination itself) and `known` (commits the hook
+// scanned and let through for the same URL before: engine/push_cache). Remote-tracking refs are
+// not trusted: they show what some URL had when they were last fetched, which need not be this
+// destination (a `git remote set-url` leaves them as they were). So for a destination nothing is
+// known about, everything reachable from the pushed commits is scanned. An id this repository
+// lacks cannot be excluded and is left out (it costs time, never a miss).
+PushRange PrePushRange(git_repository* repo, const std::vector<RefUpdate>& updates,
+                       const std::vector<std::string>& known);
 
 // pre-receive: every new sha minus everything the receiving repository's refs already reach.
 PushRange PreReceiveRange(const std::vector<RefUpdate>& updates);
