@@ -169,7 +169,7 @@ int PrePush(const HookFlags& f) {
   ScanRequest req;
   if (Status s = FillRequest(f.session, ConfigScope::kWorkTree, &req); !s.ok()) return UsageError("hook pre-push: " + s.message());
   const RemotePolicy& policy = req.policy.remotes;
-  auto repo = git::OpenRepository(".");
+  auto repo = git::OpenRepositorySettings(".");  // settings only: SHA-256 too
   if (!repo.ok()) {
     std::cerr << "cohortguard: " << repo.status().message() << ": push refused (fail closed)\n";
     return kExitIncomplete;
@@ -216,7 +216,7 @@ int PreReceive(const HookFlags& f) {
   git::OpenRepositoriesFromEnvironment();
   auto updates = ParsePreReceiveLines(ReadStdin());
   if (!updates.ok()) return UsageError("hook pre-receive: " + updates.status().message());
-  auto repo = git::OpenRepository(".");
+  auto repo = git::OpenRepositorySettings(".");  // settings only: SHA-256 too
   if (!repo.ok()) {
     std::cerr << "cohortguard: " << repo.status().message() << ": push refused (fail closed)\n";
     return kExitIncomplete;

@@ -13,7 +13,14 @@ namespace cg {
 
 void EnsureLibgit2() {
   static std::once_flag once;
-  std::call_once(once, [] { git_libgit2_init(); });
+  std::call_once(once, [] {
+    git_libgit2_init();
+    // libgit2 1.5 refuses to open SHA-256 repositories at all. Accepting the extension lets it
+    // read their config, remotes and ignore rules; OpenRepository() still refuses them for
+    // objects, refs and the index, which the git binary reads instead (git_command.h).
+    const char* extensions[] = {"objectformat"};
+    git_libgit2_opts(GIT_OPT_SET_EXTENSIONS, extensions, size_t{1});
+  });
 }
 
 }  // namespace cg
@@ -71,6 +78,27 @@ Expected<Index> OpenIndex(git_repository* repo, const std::string& repo_path) {
 }
 
 Expected<Repository> OpenRepository(const std::string& path) {
+  auto repo = OpenRepositorySettings(path);
+  if (!repo.ok()) return repo;
+  if (IsSha256(repo->get()))
+    return Status::Unsupported("cannot read " + path + " with libgit2: it is a SHA-256 repository (libgit2 1.5 reads SHA-1 objects only)");
+  return repo;
+}
+
+bool IsSha256(git_repository* repo) {
+  git_config* raw = nullptr;
+  if (git_repository_config_snapshot(&raw, repo) != 0) return false;
+  GitConfig config(raw);
+  const char* v = nullptr;
+  return git_config_get_string(&v, config.get(), "extensions.objectformat") == 0 && v && std::string_view(v) != "sha1";
+}
+
+bool IsSha256Repository(const std::string& path) {
+  auto repo = OpenRepositorySettings(path);
+  return repo.ok() && IsSha256(repo->get());
+}
+
+Expected<Repository> OpenRepositorySettings(const std::string& path) {
   EnsureInitialized();
   git_repository* raw = nullptr;
   int flags = g_open_from_environment.load() ? GIT_REPOSITORY_OPEN_FROM_ENV : 0;

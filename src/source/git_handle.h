@@ -74,7 +74,13 @@ Status GitStatus(int rc, std::string_view what);
 // Opens the repository containing `path` (searching upwards; bare repositories and
 // repositories with alternates work). Errors name the path; a repository owned by another user
 // is refused as git refuses it, with NotOwnedMessage().
+// A SHA-256 repository is Unsupported here: libgit2 1.5 cannot read its objects, refs or index
+// (the git sources read those with the git binary instead).
 Expected<Repository> OpenRepository(const std::string& path);
+// The same, SHA-256 repositories included, for their settings only: config, remotes, paths.
+Expected<Repository> OpenRepositorySettings(const std::string& path);
+bool IsSha256(git_repository* repo);
+bool IsSha256Repository(const std::string& path);
 
 // When libgit2 refused to open the repository containing `path` because another user owns it
 // (libgit2 1.5 reports that as "config value 'safe.directory' was not found"): why, and the

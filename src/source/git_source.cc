@@ -1,6 +1,7 @@
 #include "source/git_source.h"
 
 #include "source/git_blob_reader.h"
+#include "source/git_cli_source.h"
 #include "source/git_handle.h"
 #include "source/git_history_source.h"
 #include "source/git_index_source.h"
@@ -15,6 +16,13 @@ Expected<std::unique_ptr<ItemReader>> GitSource::NewReader() {
 
 Expected<std::unique_ptr<GitSource>> MakeGitSource(const GitSourceOptions& options) {
   std::string path = options.repo_path.empty() ? "." : options.repo_path;
+  if (options.mode != GitScanMode::kHistory && git::IsSha256Repository(path)) {
+    if (options.mode == GitScanMode::kRange) {
+      if (options.revspec.empty()) return Status::InvalidArgument("--range needs a revision range, e.g. origin/main..HEAD");
+      if (auto words = git::RevListWords(options.revspec); !words.ok()) return words.status();
+    }
+    return std::unique_ptr<GitSource>(new GitCliSource(path, options.mode, options.revspec));
+  }
   switch (options.mode) {
     case GitScanMode::kStaged:
       return std::unique_ptr<GitSource>(new GitIndexSource(path));

@@ -59,9 +59,11 @@ struct Storage {
   std::string seed = dir.str() + "/seed";
   std::string work = dir.str() + "/work";
 
-  Storage() {
-    EXPECT_EQ(Git({"init", "-q", "--bare", "-b", "main", server}, dir.str()).exit_code, 0);
-    EXPECT_EQ(Git({"init", "-q", "-b", "main", seed}, dir.str()).exit_code, 0);
+  // `object_format`: "sha1" or "sha256", for the server and every clone of it.
+  explicit Storage(const std::string& object_format = "sha1") {
+    const std::string format = "--object-format=" + object_format;
+    EXPECT_EQ(Git({"init", "-q", "--bare", "-b", "main", format, server}, dir.str()).exit_code, 0);
+    EXPECT_EQ(Git({"init", "-q", "-b", "main", format, seed}, dir.str()).exit_code, 0);
     for (int i = 1; i <= 3; ++i) {
       dir.Write("seed/notes" + std::to_string(i) + ".txt", "notes " + std::to_string(i) + "\n");
       Git({"add", "-A"}, seed);
@@ -249,6 +251,50 @@ TEST(BrokenRef, RefToAMissingCommitIsAnErrorNamingTheRefAndTheRestIsStillScanned
   EXPECT_EQ(r.code, 3) << r.report.dump(2);
   ASSERT_FALSE(r.report["errors"].empty()) << r.report.dump(2);
   EXPECT_NE(r.report["errors"][0]["message"].get<std::string>().find("refs/heads/broken"), std::string::npos);
+}
+
+TEST(Sha256Repository, HooksAndScansJudgeContentNotTheObjectFormat) {
+  Storage st("sha256");
+  st.Clone({});
+  ASSERT_EQ(Out(Git({"rev-parse", "--show-object-format"}, st.work)), "sha256");
+
+  // pre-commit: a clean commit goes through, an extract is refused by name.
+  RunResult r = st.Commit("analysis/model.R", "fit <- lm(y ~ x)\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string head = Out(Git({"rev-parse", "HEAD"}, st.work));
+  r = st.Commit("data/ukb.csv", testing::UkbExtract(200));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("data/ukb.csv"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("could not complete"), std::string::npos) << r.err;
+  EXPECT_EQ(Out(Git({"rev-parse", "HEAD"}, st.work)), head);
+
+  ScanRun staged = ScanJson({"--staged"}, st.work);
+  EXPECT_EQ(staged.code, 1) << staged.report.dump(2);
+  ASSERT_EQ(Paths(staged.report["findings"]), std::vector<std::string>{"data/ukb.csv"});
+  EXPECT_EQ(staged.report["findings"][0]["blob"], Out(Git({"rev-parse", ":data/ukb.csv"}, st.work)));
+  EXPECT_EQ(staged.report["findings"][0]["blob"].get<std::string>().size(), 64u);
+
+  // pre-push: the clean commit is pushed; the extract, committed past the hook, is refused.
+  r = Git({"push", "origin", "HEAD:refs/heads/main"}, st.work);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  Git({"commit", "-q", "--no-verify", "-m", "extract"}, st.work);
+  std::string extract_commit = Out(Git({"rev-parse", "HEAD"}, st.work));
+  r = Git({"push", "origin", "HEAD:refs/heads/main"}, st.work);
+  EXPECT_NE(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("data/ukb.csv"), std::string::npos) << r.err;
+  EXPECT_EQ(Out(Git({"rev-parse", "main"}, st.server)), head);
+
+  ScanRun range = ScanJson({"--range", "origin/main..HEAD"}, st.work);
+  EXPECT_EQ(range.code, 1) << range.report.dump(2);
+  ASSERT_EQ(Paths(range.report["findings"]), std::vector<std::string>{"data/ukb.csv"});
+  EXPECT_EQ(range.report["findings"][0]["commit"], extract_commit);
+
+  // pre-receive on a SHA-256 server reads the quarantined objects through git.
+  ASSERT_EQ(Cohortguard({"hook", "install", "--pre-receive"}, st.server).exit_code, 0);
+  r = Git({"push", "--no-verify", "origin", "HEAD:refs/heads/main"}, st.work);
+  EXPECT_NE(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("data/ukb.csv"), std::string::npos) << r.err;
+  EXPECT_EQ(Out(Git({"rev-parse", "main"}, st.server)), head);
 }
 
 }  // namespace
