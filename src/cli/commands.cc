@@ -23,7 +23,7 @@ const std::vector<Command>& Commands() {
        "install pre-commit pre-push pre-receive"},
       {"remote", "classify a git remote URL as public, internal or private (the push policy's view)", RunRemoteCommand,
        RemoteOptionsDescription,
-       "cohortguard remote classify URL... [--config FILE] [--check-visibility]", "classify"},
+       "cohortguard remote classify URL|REMOTE... [--config FILE] [--check-visibility]", "classify"},
       {"sweep", "scan the whole history of every git mirror below a folder, incrementally", RunSweepCommand,
        SweepOptionsDescription,
        "cohortguard sweep MIRRORS_DIR [--state DB] [--shard K/N|auto] [--report new|all] [options]"},

@@ -13,9 +13,12 @@
 #include "cli/command_line.h"
 #include "cli/hook_install.h"
 #include "cli/hook_report.h"
+#include "cli/remote_urls.h"
 #include "cli/session_options.h"
 #include "engine/push_cache.h"
 #include "engine/scan_session.h"
+#include "policy/remote_url.h"
+#include "policy/threshold.h"
 #include "source/git_handle.h"
 #include "source/push_refs.h"
 
@@ -82,34 +85,6 @@ std::string GitConfigString(git_repository* repo, const char* key) {
   return git_config_get_string(&v, config.get(), key) == 0 && v ? v : "";
 }
 
-// Every URL that may name where this push goes: what git passed (after insteadOf and
-// pushInsteadOf rewriting), and either the URL as the user typed it (git passes it in place of
-// a remote name) or the remote's configured url/pushurl before and after rewriting.
-std::vector<std::string> PushUrls(git_repository* repo, const std::string& remote, const std::string& url) {
-  std::vector<std::string> urls{url};
-  git_remote* raw = nullptr;
-  if (remote.empty()) return urls;
-  if (git_remote_lookup(&raw, repo, remote.c_str()) != 0) {
-    urls.push_back(remote);  // not a remote's name: the URL as typed
-    return urls;
-  }
-  GitRemote r(raw);
-  if (const char* u = git_remote_url(r.get())) urls.push_back(u);
-  if (const char* u = git_remote_pushurl(r.get())) urls.push_back(u);
-  git_config* raw_config = nullptr;
-  if (git_repository_config_snapshot(&raw_config, repo) == 0) {
-    GitConfig config(raw_config);
-    for (const char* key : {"url", "pushurl"}) {
-      std::string name = "remote." + remote + "." + key;
-      git_config_get_multivar_foreach(config.get(), name.c_str(), nullptr, [](const git_config_entry* e, void* out) {
-        static_cast<std::vector<std::string>*>(out)->push_back(e->value);
-        return 0;
-      }, &urls);
-    }
-  }
-  return urls;
-}
-
 int Finish(const ScanOutcome& o, HookKind kind, const std::string& blocked_headline) {
   if (!o.setup.ok()) return UsageError(o.setup.message());
   for (const auto& sk : o.result.skipped) std::cerr << "cohortguard: note: " << sk.origin.Display() << ": " << sk.reason << "\n";
@@ -174,10 +149,11 @@ int PrePush(const HookFlags& f) {
     std::cerr << "cohortguard: " << repo.status().message() << ": push refused (fail closed)\n";
     return kExitIncomplete;
   }
-  RemoteClassification c = ClassifyRemoteUrls(PushUrls(repo->get(), remote, url), policy);
+  RemoteClassification c = ClassifyRemoteUrls(PushUrlCandidates(repo->get(), remote, url), policy);
   Threshold fail_on = policy.FailOn(c.remote_class);
   int64_t max_rows = c.remote_class == RemoteClass::kPublic ? policy.public_max_table_rows : 0;
-  std::cerr << "cohortguard: " << remote << " is " << RemoteClassName(c.remote_class) << " (" << c.reason << "); "
+  const std::string shown = RedactUrl(remote);  // git passes a URL typed with its credentials as the name
+  std::cerr << "cohortguard: " << shown << " is " << RemoteClassName(c.remote_class) << " (" << c.reason << "); "
             << (fail_on ? std::string("blocking at ") + SeverityName(*fail_on) : std::string("nothing blocks")) << "\n";
   if (!fail_on && max_rows == 0) return kExitClean;
 
@@ -199,8 +175,13 @@ int PrePush(const HookFlags& f) {
   ScanOutcome o = RunScanSession(req);
   if (o.known_clean) std::cerr << "cohortguard: " << o.known_clean << " blob(s) already scanned clean under this policy: not read again\n";
   if (!o.cache_note.empty()) std::cerr << "cohortguard: note: scan cache: " << o.cache_note << "\n";
+  if (o.blocking.empty() && !o.incomplete)
+    PrintAllowedFindings(o, std::string(RemoteClassName(c.remote_class)) + " remote '" + shown + "'",
+                         std::string("remotes.fail_on.") + RemoteClassName(c.remote_class) + " is " + ThresholdName(fail_on) +
+                             ": allowed, but it has left this machine once the push is done",
+                         std::cerr);
   int code = Finish(o, HookKind::kPrePush,
-                    std::string("push to ") + RemoteClassName(c.remote_class) + " remote '" + remote +
+                    std::string("push to ") + RemoteClassName(c.remote_class) + " remote '" + shown +
                         "' blocked: the commits being pushed carry participant data or secrets");
   if (code == kExitClean) {
     std::vector<std::string> tips;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "policy/suppression.h"
+#include "report/printable.h"
 #include "report/report.h"
 
 namespace cg {
@@ -35,6 +36,15 @@ void PrintPolicyNotes(const ScanOutcome& o, std::ostream& out) {
     sep = ", ";
   }
   out << "\n";
+}
+
+void PrintAllowedFindings(const ScanOutcome& o, const std::string& destination, const std::string& why,
+                          std::ostream& out) {
+  for (const auto& f : o.result.findings) {
+    if (f.severity < Severity::kMedium) continue;
+    out << "cohortguard: warning: " << SeverityName(f.severity) << " " << f.rule << " in "
+        << Printable(f.origin.Display()) << " goes to " << destination << " (" << why << ")\n";
+  }
 }
 
 void PrintBlockingReport(const ScanOutcome& o, HookKind kind, const std::string& headline, std::ostream& out) {

@@ -16,6 +16,12 @@ enum class HookKind { kPreCommit, kPrePush, kPreReceive };
 // suppressed and by what (allowlist, inline marker, baseline): they do not block.
 void PrintPolicyNotes(const ScanOutcome& outcome, std::ostream& out);
 
+// For an outcome that blocks nothing: one warning line per finding at medium or above, which
+// the threshold lets through to `destination` (e.g. "internal remote 'origin'"): policy may
+// allow it, but never silently.
+void PrintAllowedFindings(const ScanOutcome& outcome, const std::string& destination, const std::string& why,
+                          std::ostream& out);
+
 // Prints the blocking findings (text report format), then how to fix them for `kind`.
 void PrintBlockingReport(const ScanOutcome& outcome, HookKind kind, const std::string& headline, std::ostream& out);
 

@@ -1,13 +1,16 @@
-// cohortguard remote classify URL...: how the push policy sees a destination, and why.
+// cohortguard remote classify URL|REMOTE...: how the push policy sees a destination, and why.
 #include <iostream>
 
 #include <boost/program_options.hpp>
 
 #include "cli/command.h"
 #include "cli/command_line.h"
+#include "cli/remote_urls.h"
 #include "cli/session_options.h"
 #include "engine/config_files.h"
 #include "policy/remote_policy.h"
+#include "policy/remote_url.h"
+#include "source/git_handle.h"
 
 namespace cg {
 namespace po = boost::program_options;
@@ -55,9 +58,15 @@ int RunRemoteCommand(const std::vector<std::string>& args) {
   if (f.check) policy->github_check = true;
   RemoteClassification most;
   most.remote_class = RemoteClass::kPrivate;
-  for (const auto& url : f.urls) {
-    RemoteClassification c = ClassifyRemoteUrl(url, *policy);
-    std::cout << RemoteClassName(c.remote_class) << "  " << url << "\n    " << c.reason << "\n";
+  // A remote's name (in the repository here) stands for its configured URLs, not for a path.
+  auto repo = git::OpenRepository(".");
+  git_repository* r = repo.ok() ? repo->get() : nullptr;
+  for (const auto& arg : f.urls) {
+    const bool remote = IsRemoteName(r, arg);
+    RemoteClassification c =
+        ClassifyRemoteUrls(remote ? PushUrlCandidates(r, arg, "") : std::vector<std::string>{arg}, *policy);
+    std::cout << RemoteClassName(c.remote_class) << "  " << (remote ? arg + " (" + c.url + ")" : RedactUrl(arg))
+              << "\n    " << c.reason << "\n";
     if (most.url.empty() || c.remote_class > most.remote_class) most = c;
   }
   if (f.urls.size() > 1)

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "policy/remote_url.h"
+#include "policy/ssh_config.h"
 
 namespace cg {
 namespace {
@@ -111,7 +112,7 @@ bool MaySendToken(const RemotePolicy& p, const RemoteUrl& remote) {
 }
 
 RemoteClassification Decide(RemoteClass c, const std::string& url, std::string reason) {
-  return {c, url, std::move(reason)};
+  return {c, RedactUrl(url), std::move(reason)};
 }
 
 }  // namespace
@@ -149,6 +150,7 @@ RemotePolicy DefaultRemotePolicy() {
     p.github_api_trusted = true;
   }
   p.github.cache_file = DefaultVisibilityCacheFile();
+  if (const char* home = std::getenv("HOME"); home && *home) p.ssh_home = home;
   return p;
 }
 
@@ -199,7 +201,7 @@ RemoteClassification ClassifyRemoteUrl(const std::string& raw, const RemotePolic
                                        const VisibilityCheckFn& check) {
   auto parsed = ParseRemoteUrl(raw);
   if (!parsed.ok())
-    return Decide(RemoteClass::kPublic, raw, "cannot read the URL (" + parsed.status().message() + "): treated as public");
+    return Decide(RemoteClass::kPublic, raw, "cannot read the URL (" + RedactUrlsIn(parsed.status().message()) + "): treated as public");
   const RemoteUrl& url = *parsed;
   std::string pattern;
   if (AnyMatch(p.public_patterns, url, &pattern))
@@ -242,10 +244,20 @@ RemoteClassification ClassifyRemoteUrls(const std::vector<std::string>& urls, co
                                         const VisibilityCheckFn& check) {
   std::set<std::string> seen;
   std::optional<RemoteClassification> best;
-  for (const auto& u : urls) {
-    if (u.empty() || !seen.insert(u).second) continue;
+  auto consider = [&](const std::string& u, const std::string& via) {
+    if (u.empty() || !seen.insert(u).second) return;
     RemoteClassification c = ClassifyRemoteUrl(u, policy, check);
+    if (!via.empty()) c.reason = via + ": " + c.reason;
     if (!best || c.remote_class > best->remote_class) best = std::move(c);
+  };
+  for (const auto& u : urls) {
+    consider(u, "");
+    auto parsed = ParseRemoteUrl(u);
+    if (!parsed.ok() || parsed->local || parsed->scheme != "ssh") continue;
+    for (const auto& h : SshHostNames(parsed->host, policy.ssh_home, policy.ssh_system_config))
+      if (h.host != parsed->host)
+        consider("ssh://" + h.host + "/" + parsed->path,
+                 "ssh host " + parsed->host + " is HostName " + h.host + " (" + h.where + ")");
   }
   if (!best) return Decide(RemoteClass::kPublic, "", "no remote URL: treated as public (fail closed)");
   return *best;

@@ -14,7 +14,9 @@
 // written as a URL ("git@github.com:my-lab/*") is reduced to the same form.
 //
 // Several URLs for one push (the URL git passes, remote.<name>.url, pushurl, after and before
-// insteadOf rewriting): the most exposed class wins, so an alias can never hide a public host.
+// insteadOf rewriting) and, for ssh URLs, every HostName the ssh configuration may give the
+// host: the most exposed class wins, so an alias can never hide a public host. URLs in
+// RemoteClassification are redacted (no userinfo).
 //
 // Thread-compatible. The visibility check is the only I/O (see github_visibility.h).
 #pragma once
@@ -51,6 +53,9 @@ struct RemotePolicy {
   std::vector<std::string> github_hosts = {"github.com"};
   GithubCheckOptions github;               // token filled from GITHUB_TOKEN / GH_TOKEN
   bool github_api_trusted = false;         // api base from the environment, not the repository
+  // ssh URLs: host aliases are resolved through HOME/.ssh/config and this file (policy/ssh_config).
+  std::string ssh_home;                    // from HOME; "": no user file
+  std::string ssh_system_config = "/etc/ssh/ssh_config";
 
   Threshold FailOn(RemoteClass c) const;
 };

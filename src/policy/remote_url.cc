@@ -27,7 +27,8 @@ std::string NormalizeRepoPath(std::string p) {
   return p;
 }
 
-// "user@host:port" (or "[v6]:port") -> lower-cased host.
+// "user@host:port" (or "[v6]:port") -> lower-cased host, without the trailing dot of a fully
+// qualified name ("github.com." is github.com to DNS and to git).
 std::string HostOf(const std::string& authority, bool allow_port) {
   std::string a = authority;
   if (size_t at = a.rfind('@'); at != std::string::npos) a = a.substr(at + 1);
@@ -38,8 +39,14 @@ std::string HostOf(const std::string& authority, bool allow_port) {
   if (allow_port) {
     if (size_t colon = a.find(':'); colon != std::string::npos) a.resize(colon);
   }
+  while (!a.empty() && a.back() == '.') a.pop_back();
   return Lower(a);
 }
+
+// Where the authority of "scheme://authority/path" ends: at the first '/', '?' or '#', as URL
+// parsers (curl, which git's http transport uses) read it. So "https://github.com#@x/" names
+// github.com, and the '@' after the '#' is not userinfo.
+size_t AuthorityEnd(const std::string& rest) { return rest.find_first_of("/?#"); }
 
 }  // namespace
 
@@ -62,11 +69,13 @@ Expected<RemoteUrl> ParseRemoteUrl(const std::string& raw) {
       r.path = rest;
       return r;
     }
-    size_t slash = rest.find('/');
-    std::string authority = rest.substr(0, slash);
+    size_t end = AuthorityEnd(rest);
+    std::string authority = rest.substr(0, end);
     r.host = HostOf(authority, true);
-    if (r.host.empty()) return Status::InvalidArgument("remote URL '" + url + "' has no host");
-    r.path = Lower(NormalizeRepoPath(slash == std::string::npos ? "" : rest.substr(slash)));
+    if (r.host.empty()) return Status::InvalidArgument("remote URL '" + RedactUrl(url) + "' has no host");
+    std::string path = end == std::string::npos ? "" : rest.substr(end);
+    path = path.substr(0, path.find_first_of("?#"));
+    r.path = Lower(NormalizeRepoPath(path));
     return r;
   }
   // scp-like "[user@]host:path": git's rule is a ':' before any '/'. A bracketed IPv6 host may
@@ -81,7 +90,7 @@ Expected<RemoteUrl> ParseRemoteUrl(const std::string& raw) {
   if (colon != std::string::npos && colon > 0 && colon < url.find('/')) {
     r.scheme = "ssh";
     r.host = HostOf(url.substr(0, colon), false);
-    if (r.host.empty()) return Status::InvalidArgument("remote URL '" + url + "' has no host");
+    if (r.host.empty()) return Status::InvalidArgument("remote URL '" + RedactUrl(url) + "' has no host");
     r.path = Lower(NormalizeRepoPath(url.substr(colon + 1)));
     return r;
   }
@@ -116,6 +125,31 @@ bool GlobFrom(const std::string& pattern, size_t p, const std::string& text, siz
 
 bool GlobMatch(const std::string& pattern, const std::string& text) {
   return GlobFrom(pattern, 0, text, 0);
+}
+
+std::string RedactUrl(const std::string& url) {
+  size_t sep = url.find("://");
+  size_t begin = sep != std::string::npos && url.find('/') > sep ? sep + 3 : 0;
+  size_t end = begin == 0 ? url.find_first_of("/:") : url.find_first_of("/?#", begin);
+  if (end == std::string::npos) end = url.size();
+  size_t at = url.rfind('@', end);
+  if (at == std::string::npos || at < begin) return url;
+  // scp-like "user@host:path": a bare user name is no secret, but an "user:pass@" never is one.
+  std::string userinfo = url.substr(begin, at - begin);
+  if (begin == 0 && userinfo.find(':') == std::string::npos) return url;
+  return url.substr(0, begin) + "***" + url.substr(at);
+}
+
+std::string RedactUrlsIn(std::string text) {
+  for (size_t sep = text.find("://"); sep != std::string::npos; sep = text.find("://", sep + 3)) {
+    size_t begin = sep + 3;
+    size_t end = text.find_first_of("/?# \t\n'\")", begin);
+    if (end == std::string::npos) end = text.size();
+    size_t at = text.rfind('@', end);
+    if (at == std::string::npos || at < begin) continue;
+    text.replace(begin, at - begin, "***");
+  }
+  return text;
 }
 
 bool HostIsUnder(const std::string& host, const std::string& domain) {

@@ -7,6 +7,9 @@
 //   git://, http://, ftp(s)://, git+ssh://, ssh+git://
 //   /srv/git/study.git, ./study, file:///srv/x    local (no host)
 //
+// The host is read as git's transports read it: a trailing dot is dropped ("github.com."), and
+// the authority ends at the first '/', '?' or '#' ("https://github.com#@x/" is github.com).
+//
 // Pure functions, no I/O; thread-safe.
 #pragma once
 
@@ -36,6 +39,12 @@ bool GlobMatch(const std::string& pattern, const std::string& text);
 
 // ASCII lower case (hosts, GitHub owner/repo names).
 std::string Lower(std::string s);
+
+// `url` with its userinfo ("user:TOKEN@", "TOKEN@" in scheme URLs) replaced by "***": what may
+// be printed. scp-like "git@host:path" keeps its bare user name.
+std::string RedactUrl(const std::string& url);
+// The same for every "scheme://userinfo@" inside a line of text (messages that quote a URL).
+std::string RedactUrlsIn(std::string text);
 
 // True when `host` is `domain` or a subdomain of it ("gist.github.com" is under "github.com").
 bool HostIsUnder(const std::string& host, const std::string& domain);

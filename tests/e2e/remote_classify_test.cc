@@ -1,0 +1,125 @@
+// Where a push really goes, as git and ssh read the URL, and what the hook says about it: host
+// spellings that still mean github.com, ssh Host aliases, remote names, credentials in URLs,
+// and findings that policy lets through to an internal server.
+#include <gtest/gtest.h>
+
+#include "e2e/hook_fixture.h"
+#include "support/test_support.h"
+
+namespace cg {
+namespace {
+
+using testing::Fixture;
+using testing::Git;
+using testing::Rev;
+using testing::RunResult;
+
+constexpr const char* kToken = "ghp_R3dact3dT0kenValue0123456789abcdefAB";
+
+// git (and the hook it runs) with HOME pointing at the test's own folder.
+RunResult GitWithHome(const std::string& home, const std::vector<std::string>& args, const std::string& cwd) {
+  Git({"--version"}, cwd);  // the helper's hermetic environment (no user or system config)
+  std::vector<std::string> argv{"env", "HOME=" + home, "git", "-c", "commit.gpgsign=false"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return testing::Run(argv, cwd);
+}
+
+TEST(RemoteClassify, HostSpellingsGitConnectsToGithubWithArePublic) {
+  testing::TempDir dir;
+  for (const char* url : {"https://github.com./lab/study.git", "git@github.com.:lab/study.git",
+                          "https://github.com#@lab.example.invalid/", "https://github.com?@lab.example.invalid/x",
+                          "ssh://git@GitHub.com.:22/lab/study"}) {
+    RunResult r = testing::Cohortguard({"remote", "classify", url}, dir.str());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.rfind("public", 0), 0u) << url << ": " << r.out;
+  }
+  RunResult r = testing::Cohortguard({"remote", "classify", "https://lab.example.invalid/x"}, dir.str());
+  EXPECT_EQ(r.out.rfind("internal", 0), 0u) << "a plain self-hosted server stays internal: " << r.out;
+}
+
+TEST(RemoteClassify, SshHostAliasIsResolvedThroughIncludeAndMatchAsSshDoes) {
+  Fixture fx;
+  std::string home = fx.dir.str() + "/home";
+  fx.dir.Write("home/.ssh/config",
+               "# lab machines\nInclude conf.d/*.conf\nHost *\n  ServerAliveInterval 30\n");
+  fx.dir.Write("home/.ssh/conf.d/lab.conf",
+               "Host lab !lab-internal\n  HostName github.com\n  User git\n"
+               "Match host mirror exec \"test -e /nonexistent\"\n  HostName gitlab.com\n"
+               "Host mirror\n  HostName git.example.invalid\n");
+  auto classify = [&](const std::string& url) {
+    return testing::Run({"env", "HOME=" + home, COHORTGUARD_BINARY, "remote", "classify", url}, fx.work);
+  };
+  RunResult r = classify("lab:lab/study.git");
+  EXPECT_EQ(r.out.rfind("public", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("HostName github.com"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("lab.conf:2"), std::string::npos) << "names where it was set: " << r.out;
+  // A Match that cannot be judged here (exec) may apply: its HostName counts too.
+  r = classify("ssh://mirror/lab/study");
+  EXPECT_EQ(r.out.rfind("public", 0), 0u) << r.out;
+  // Not an alias: the host itself.
+  r = classify("git@elsewhere.example.invalid:lab/study.git");
+  EXPECT_EQ(r.out.rfind("internal", 0), 0u) << r.out;
+
+  // The pre-push hook reads the same file: origin = lab:lab/study.git (really the test's server).
+  ASSERT_EQ(Git({"config", "url." + fx.server + ".insteadOf", "lab:lab/study.git"}, fx.work).exit_code, 0);
+  ASSERT_EQ(Git({"remote", "add", "origin", "lab:lab/study.git"}, fx.work).exit_code, 0);
+  ASSERT_EQ(fx.Commit("data/ukb.csv", testing::UkbExtract(300), /*verify=*/false).exit_code, 0);
+  r = GitWithHome(home, {"push", "origin", "HEAD:refs/heads/main"}, fx.work);
+  EXPECT_NE(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("origin is public (ssh host lab is HostName github.com"), std::string::npos) << r.err;
+  EXPECT_EQ(Rev("main", fx.server), "");
+}
+
+TEST(RemoteClassify, RemoteNameStandsForItsUrlsNotForAPath) {
+  Fixture fx;
+  ASSERT_EQ(Git({"remote", "add", "origin", "https://github.com/lab/study.git"}, fx.work).exit_code, 0);
+  ASSERT_EQ(Git({"remote", "add", "backup", fx.server}, fx.work).exit_code, 0);
+  ASSERT_EQ(Git({"remote", "set-url", "--push", "backup", "git@gitlab.com:lab/study.git"}, fx.work).exit_code, 0);
+  RunResult r = testing::Cohortguard({"remote", "classify", "origin"}, fx.work);
+  EXPECT_EQ(r.out.rfind("public  origin (https://github.com/lab/study.git)", 0), 0u) << r.out;
+  r = testing::Cohortguard({"remote", "classify", "backup"}, fx.work);
+  EXPECT_EQ(r.out.rfind("public", 0), 0u) << "its pushurl is public: " << r.out;
+  EXPECT_NE(r.out.find("gitlab.com"), std::string::npos) << r.out;
+}
+
+TEST(RemoteClassify, CredentialsInUrlsAreNeverPrinted) {
+  Fixture fx;
+  const std::string url = std::string("https://lab-bot:") + kToken + "@github.com/lab/study.git";
+  RunResult r = testing::Cohortguard({"remote", "classify", url, std::string("https://") + kToken + "@github.com/x/y"},
+                                     fx.work);
+  EXPECT_EQ(r.out.rfind("public", 0), 0u) << r.out;
+  EXPECT_EQ(r.out.find(kToken), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("https://***@github.com/lab/study.git"), std::string::npos) << r.out;
+
+  // A push to the URL typed with its token, and to a remote configured with it.
+  ASSERT_EQ(Git({"config", "url." + fx.server + ".insteadOf", url}, fx.work).exit_code, 0);
+  ASSERT_EQ(fx.Commit("data/ukb.csv", testing::UkbExtract(300), /*verify=*/false).exit_code, 0);
+  r = Git({"push", url, "HEAD:refs/heads/main"}, fx.work);
+  EXPECT_NE(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("ukbiobank.main-dataset"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(kToken), std::string::npos) << r.err;
+  ASSERT_EQ(Git({"remote", "add", "origin", url}, fx.work).exit_code, 0);
+  r = Git({"push", "origin", "HEAD:refs/heads/main"}, fx.work);
+  EXPECT_NE(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find(kToken), std::string::npos) << r.err;
+  r = testing::Cohortguard({"remote", "classify", "origin"}, fx.work);
+  EXPECT_EQ(r.out.find(kToken), std::string::npos) << r.out;
+  EXPECT_EQ(Rev("main", fx.server), "");
+}
+
+TEST(PrePushHook, MediumFindingPushedToInternalServerPassesWithAWarning) {
+  Fixture fx;
+  ASSERT_EQ(Git({"config", "url." + fx.server + ".insteadOf", "https://git.example.invalid/lab/study.git"}, fx.work).exit_code, 0);
+  ASSERT_EQ(Git({"remote", "add", "origin", "https://git.example.invalid/lab/study.git"}, fx.work).exit_code, 0);
+  // A 15-row extract is a medium finding: below the internal threshold (high).
+  ASSERT_EQ(fx.Commit("small/ukb.csv", testing::UkbExtract(15), /*verify=*/false).exit_code, 0);
+  RunResult r = Git({"push", "origin", "HEAD:refs/heads/main"}, fx.work);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("is internal"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("warning: medium ukbiobank.main-dataset in small/ukb.csv goes to internal remote 'origin'"),
+            std::string::npos) << r.err;
+  EXPECT_NE(Rev("main", fx.server), "");
+}
+
+}  // namespace
+}  // namespace cg
