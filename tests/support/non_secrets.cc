@@ -28,7 +28,7 @@ std::string PackageLock(Gen& g, int n) {
   for (int i = 0; i < n; ++i) {
     std::string name = g.Word() + "-" + g.Word();
     s += "    \"node_modules/" + name + "\": {\n      \"version\": \"" + std::to_string(g.Int(9)) + "." +
-         std::to_string(g.Int(20)) + ".0\",\n      \"resolved\": \"https://registry.npmjs.org/" + name + "/-/" + name +
+         std::to_string(g.Int(20)) + ".0\",\n      \"resolved\": \"https://npm.example.invalid/" + name + "/-/" + name +
          "-1.0.0.tgz\",\n      \"integrity\": \"sha512-" + g.B64(86) + "==\",\n      \"dev\": true\n    },\n";
   }
   s += "    \"node_modules/js-tokens\": {\"version\": \"4.0.0\", \"integrity\": \"sha512-" + g.B64(86) + "==\"}\n  }\n}\n";
@@ -38,7 +38,7 @@ std::string PackageLock(Gen& g, int n) {
 std::string YarnAndPoetryLocks(Gen& g, int n) {
   std::string s = "# yarn lockfile v1\n\n";
   for (int i = 0; i < n; ++i)
-    s += g.Word() + "@^1.0.0:\n  version \"1.0." + std::to_string(g.Int(9)) + "\"\n  resolved \"https://registry.yarnpkg.com/x/-/x-1.0.0.tgz#" +
+    s += g.Word() + "@^1.0.0:\n  version \"1.0." + std::to_string(g.Int(9)) + "\"\n  resolved \"https://yarn.example.invalid/x/-/x-1.0.0.tgz#" +
          g.Hex(40) + "\"\n  integrity sha512-" + g.B64(86) + "==\n\n";
   s += "\n# poetry.lock\n";
   for (int i = 0; i < n; ++i)
