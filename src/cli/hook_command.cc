@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <iterator>
+#include <sstream>
 
 #include <boost/program_options.hpp>
 
@@ -193,6 +194,12 @@ int PrePush(const HookFlags& f) {
   return code;
 }
 
+std::string FormatSeconds(double s) {
+  std::ostringstream out;
+  out << s;
+  return out.str();
+}
+
 int PreReceive(const HookFlags& f) {
   git::OpenRepositoriesFromEnvironment();
   auto updates = ParsePreReceiveLines(ReadStdin());
@@ -233,11 +240,21 @@ int PreReceive(const HookFlags& f) {
   req.source.git.revspec = range.revspec;
   req.timeout_ms = std::max(1, static_cast<int>(timeout_s * 1000));
   ScanOutcome o = RunScanSession(req);
+  if (o.timed_out && !o.blocking.empty()) {
+    // Found before the deadline: refused whatever onTimeout says (it lets only unscanned
+    // objects through).
+    PrintBlockingReport(o, HookKind::kPreReceive,
+                        "push refused: it carries participant data or secrets (found before the " +
+                            FormatSeconds(timeout_s) + " s time budget ran out; the rest was not scanned)",
+                        std::cerr);
+    std::cerr.flush();
+    std::_Exit(kExitFindings);  // the scan thread is still running
+  }
   if (o.timed_out) {
     bool block = on_timeout == "block";
     std::cerr << "cohortguard: the scan did not finish within " << timeout_s << " s: "
               << (block ? "push refused (fails closed; cohortguard.onTimeout=allow would let it through unscanned)"
-                        : "push accepted UNSCANNED (fails open, as cohortguard.onTimeout=allow says)")
+                        : "nothing found by then blocks, so the push is accepted with the rest UNSCANNED (fails open, as cohortguard.onTimeout=allow says)")
               << "\n";
     std::cerr.flush();
     std::_Exit(block ? kExitFindings : kExitClean);  // the scan thread is still running

@@ -33,6 +33,7 @@ struct Session {
   std::optional<CleanBlobCache> cache;        // request.clean_cache_dir
   std::unique_ptr<KnownCleanFilter> filter;   // over `source`, when there is a cache
   ScanResult result;
+  ScanResult partial;  // timeout_ms: what finished items found so far, after the policy (under mu)
   std::mutex mu;
   std::condition_variable cv;
   bool done = false;
@@ -102,13 +103,20 @@ Status MakeSource(const ScanTarget& target, Session* s) {
 // The engine over the source; file scans stream each item's findings after the policy.
 void RunEngine(const ScanRequest& req, Session* s, bool stream) {
   ItemListener item_listener;
-  if (stream) {
-    item_listener = [&req, s](const std::vector<Finding>& findings, const std::vector<AllowMarker>& markers) {
+  const bool keep_partial = req.timeout_ms > 0;  // findings made before a deadline still count
+  if (stream || keep_partial) {
+    item_listener = [&req, s, stream, keep_partial](const std::vector<Finding>& findings,
+                                                     const std::vector<AllowMarker>& markers) {
       ScanResult item;
       item.findings = findings;
       item.allow_markers = markers;
       s->policy->Apply(&item);
-      if (!item.findings.empty()) req.listener(item.findings);
+      if (stream && !item.findings.empty()) req.listener(item.findings);
+      if (keep_partial) {
+        std::lock_guard<std::mutex> lock(s->mu);
+        for (auto& f : item.findings) s->partial.findings.push_back(std::move(f));
+        for (auto& f : item.suppressed) s->partial.suppressed.push_back(std::move(f));
+      }
     };
   }
   ScanResult r = s->engine->Run(s->filter ? *s->filter : *s->source, item_listener);
@@ -238,6 +246,10 @@ ScanOutcome RunScanSession(const ScanRequest& req) {
     std::unique_lock<std::mutex> lock(s->mu);
     if (!s->cv.wait_for(lock, std::chrono::milliseconds(req.timeout_ms), [&] { return s->done; })) {
       out.timed_out = true;
+      out.result.findings = s->partial.findings;
+      out.result.suppressed = s->partial.suppressed;
+      out.result.Sort();
+      DecideBlocking(req, &out);
       return out;
     }
     out.result = std::move(s->result);

@@ -78,7 +78,8 @@ struct ScanOutcome {
   ScanResult result;             // after policy: result.suppressed, result.warnings
   std::vector<Finding> blocking; // findings at or above policy.fail_on, and policy-limit findings
   bool incomplete = false;       // something could not be read (errors) or nothing could be listed
-  bool timed_out = false;        // timeout_ms passed first; `result` is empty
+  bool timed_out = false;        // timeout_ms passed first; `result` (and `blocking`) hold only
+                                 // what the items finished by then found
   bool streamed = false;         // the listener saw every finding
   uint64_t known_clean = 0;      // items left out because clean_cache_dir says they are clean
   std::string cache_note;        // the cache could not be read or written (it is only a cache)
