@@ -20,6 +20,7 @@
 #include "engine/scan_session.h"
 #include "policy/remote_url.h"
 #include "policy/threshold.h"
+#include "source/git_command.h"
 #include "source/git_handle.h"
 #include "source/push_refs.h"
 
@@ -112,20 +113,20 @@ std::string Env(const char* name) {
 
 // Under the pre-commit framework (stage pre-push) the framework has read stdin and passes one
 // ref update in PRE_COMMIT_* variables instead; absent refs mean "all files" (a new root).
-std::string RefLinesFromPreCommitFramework() {
+Expected<std::string> RefLinesFromPreCommitFramework() {
   std::string to = Env("PRE_COMMIT_TO_REF"), from = Env("PRE_COMMIT_FROM_REF");
   if (to.empty()) to = "HEAD";
   if (from.empty()) from = std::string(40, '0');
   std::string line;
   for (const std::string& rev : {to, from}) {
-    git_oid oid;
     std::string hex = rev;
-    if (!git::ParseOid(rev, &oid)) {
-      auto repo = git::OpenRepository(".");
-      git_object* obj = nullptr;
-      if (!repo.ok() || git_revparse_single(&obj, repo->get(), rev.c_str()) != 0) return "";
-      hex = git::OidHex(*git_object_id(obj));
-      git_object_free(obj);
+    bool is_id = (rev.size() == 40 || rev.size() == 64) && rev.find_first_not_of("0123456789abcdef") == std::string::npos;
+    if (!is_id) {
+      // git resolves it whatever the object format (libgit2 1.5 reads SHA-1 only).
+      auto resolved = git::RunGit(".", {"rev-parse", "--verify", "--end-of-options", rev + "^{commit}"});
+      if (!resolved.ok()) return Status::IoError("cannot resolve " + rev + " from the pre-commit framework: " + resolved.status().message());
+      hex = *resolved;
+      while (!hex.empty() && hex.back() == '\n') hex.pop_back();
     }
     std::string branch = Env("PRE_COMMIT_REMOTE_BRANCH");
     line += line.empty() ? "HEAD " + hex + " " + (branch.empty() ? "(unknown)" : branch) + " " : hex;
@@ -140,7 +141,18 @@ int PrePush(const HookFlags& f) {
     return UsageError("hook pre-push needs REMOTE and URL (see 'cohortguard hook --help')");
   const std::string remote = framework ? Env("PRE_COMMIT_REMOTE_NAME") : f.positional[0];
   const std::string url = framework ? Env("PRE_COMMIT_REMOTE_URL") : f.positional[1];
-  auto updates = ParsePrePushLines(framework ? RefLinesFromPreCommitFramework() : ReadStdin());
+  std::string ref_lines;
+  if (framework) {
+    auto lines = RefLinesFromPreCommitFramework();
+    if (!lines.ok()) {
+      std::cerr << "cohortguard: " << lines.status().message() << ": push refused (fail closed)\n";
+      return kExitIncomplete;
+    }
+    ref_lines = *lines;
+  } else {
+    ref_lines = ReadStdin();
+  }
+  auto updates = ParsePrePushLines(ref_lines);
   if (!updates.ok()) return UsageError("hook pre-push: " + updates.status().message());
   ScanRequest req;
   if (Status s = FillRequest(f.session, ConfigScope::kWorkTree, &req); !s.ok()) return UsageError("hook pre-push: " + s.message());

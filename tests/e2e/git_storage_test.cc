@@ -297,5 +297,26 @@ TEST(Sha256Repository, HooksAndScansJudgeContentNotTheObjectFormat) {
   EXPECT_EQ(Out(Git({"rev-parse", "main"}, st.server)), head);
 }
 
+// The pre-commit framework's pre-push stage passes refs in PRE_COMMIT_* variables.
+RunResult FrameworkPrePush(const std::string& work, const std::string& to_ref) {
+  return testing::Run({"env", "PRE_COMMIT_REMOTE_URL=https://github.com/lab/study.git", "PRE_COMMIT_REMOTE_NAME=origin",
+                       "PRE_COMMIT_TO_REF=" + to_ref, "PRE_COMMIT_FROM_REF=origin/main", COHORTGUARD_BINARY, "hook",
+                       "pre-push"},
+                      work);
+}
+
+TEST(Sha256Repository, PreCommitFrameworkPrePushResolvesRefsThroughGit) {
+  Storage st("sha256");
+  st.Clone({});
+  ASSERT_EQ(st.CommitUnchecked("data/ukb.csv", testing::UkbExtract(200)).exit_code, 0);
+  RunResult r = FrameworkPrePush(st.work, "HEAD");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("data/ukb.csv"), std::string::npos) << r.err;
+  // A ref that does not resolve used to give an empty push and exit 0: it is refused, saying why.
+  r = FrameworkPrePush(st.work, "no-such-branch");
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("cannot resolve no-such-branch"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace cg
