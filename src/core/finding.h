@@ -38,6 +38,22 @@ struct Evidence {
   double weight = 0;   // signed: negative evidence lowers the score
 };
 
+// Step 2 of the participant decision: how identifiable the people of a table are. The share of
+// sampled rows that are unique on their quasi-identifier combination (k = 1, as statistical
+// disclosure tools such as sdcMicro and ARX report it). Column labels only, never values.
+struct Reidentification {
+  std::vector<std::string> quasi_identifiers;  // column labels ("column N" when the name is a value)
+  double unique_share = 0;                     // of the sampled rows
+  int64_t sampled_rows = 0;
+};
+
+// One feature of the "is one row one person?" model, as --explain shows it.
+struct FeatureValue {
+  std::string name;
+  double value = 0;
+  double contribution = 0;  // coefficient * value, in log-odds
+};
+
 struct Finding {
   std::string rule;                   // e.g. "ukbiobank.main-dataset"
   std::string category;               // participant-data | secret | small-cells | policy
@@ -53,6 +69,7 @@ struct Finding {
   std::string masked;                 // secrets: masked value; never the secret itself
   std::string fingerprint;            // stable across line shifts; see policy/fingerprint
   std::vector<Evidence> evidence;     // filled always; printed with --explain
+  std::optional<Reidentification> reidentification;  // participant-data findings
   std::string suppressed_by;          // policy: why it does not count (empty: it does)
 };
 
@@ -70,6 +87,8 @@ struct Explanation {
   std::optional<int64_t> rows;
   std::vector<std::string> columns;
   std::vector<Evidence> evidence;
+  std::vector<FeatureValue> features;                  // step 1: the person model's inputs
+  std::optional<Reidentification> reidentification;   // step 2
 };
 
 }  // namespace cg

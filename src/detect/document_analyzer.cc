@@ -5,17 +5,23 @@
 #include <string>
 #include <vector>
 
+#include "detect/header_finder.h"
 #include "detect/id_column_counter.h"
 #include "detect/table_sniffer.h"
+#include "detect/transposed_table.h"
 
 namespace cg {
 
 DocumentAnalyzer::DocumentAnalyzer(const RuleSet& rules, std::vector<const TextDetector*> text_detectors)
     : rules_(rules), participant_(rules), small_cells_(rules), text_detectors_(std::move(text_detectors)) {}
 
-void DocumentAnalyzer::AnalyzeTable(const TableView& table, const Origin& origin, const AnalyzeOptions& options,
+void DocumentAnalyzer::AnalyzeTable(const TableView& parsed, const Origin& origin, const AnalyzeOptions& options,
                                     ResultCollector& out) const {
   const size_t first_new = out.findings.size();
+  // A sheet's title lines above its header (delimited text has the sniffer's preamble handling).
+  std::optional<TableView> moved;
+  if (parsed.format != "delimited" && parsed.format != "list") moved = HeaderBelowPreamble(parsed);
+  const TableView& table = moved ? *moved : parsed;
   Inspect(table, origin, options, out);
   if (!options.idsets) return;
   IdColumnCounter ids(*options.idsets, table);  // a parsed table: its rows are all there is
@@ -23,10 +29,17 @@ void DocumentAnalyzer::AnalyzeTable(const TableView& table, const Origin& origin
   ApplyIdSetMatches(ids, table, origin, first_new, out);
 }
 
-void DocumentAnalyzer::Inspect(const TableView& table, const Origin& origin, const AnalyzeOptions& options,
+void DocumentAnalyzer::Inspect(const TableView& as_read, const Origin& origin, const AnalyzeOptions& options,
                                ResultCollector& out) const {
+  // Participants as columns, ids in the header row: judged one participant per row.
+  const std::optional<TableView> transposed = TransposedView(as_read, rules_);
+  const TableView& table = transposed ? *transposed : as_read;
   TableVerdict v = participant_.Inspect(table, origin);
-  const bool flagged = v.finding && v.finding->category == "participant-data";
+  if (transposed) v.explanation.decision = "transposed (participants as columns, ids in the header row): " + v.explanation.decision;
+  // Small cells are judged on every table not flagged as participant data at a blocking
+  // severity: a count table with a weak, low participant score still gets its small-cell warning.
+  const bool flagged =
+      v.finding && v.finding->category == "participant-data" && v.finding->severity >= Severity::kMedium;
   if (v.finding) out.findings.push_back(std::move(*v.finding));
   if (auto small = small_cells_.Inspect(table, origin, v.negatives, flagged, &v.explanation))
     out.findings.push_back(std::move(*small));
@@ -122,8 +135,11 @@ Status DocumentAnalyzer::AnalyzeText(Document& doc, const AnalyzeOptions& option
   uint64_t read = 0;
   bool truncated = false;
   Status status;
+  const bool cr_only = sniffed && sniffed->cr_only;
+  int64_t crs = 0;  // CR-only text: its line ends
   auto consume = [&](std::string_view chunk) {
     read += chunk.size();
+    if (cr_only) crs += std::count(chunk.begin(), chunk.end(), '\r');
     feeder.Feed(chunk, lines.Feed(chunk));
     if (ids) ids->Feed(chunk);
   };
@@ -156,16 +172,17 @@ Status DocumentAnalyzer::AnalyzeText(Document& doc, const AnalyzeOptions& option
 
   if (sniffed) {
     TableView& t = sniffed->table;
+    const int64_t physical_lines = cr_only ? crs + 1 : lines.lines();
     if (complete && sniffed->fully_parsed) {
       t.row_count = sniffed->head_records;
     } else if (!truncated) {
-      t.row_count = sniffed->head_records + std::max<int64_t>(0, lines.lines() - sniffed->head_lines);
+      t.row_count = sniffed->head_records + std::max<int64_t>(0, physical_lines - sniffed->head_lines);
       t.row_count_estimated = sniffed->quoted_newlines;
     } else {
       // Extrapolate from the part we read.
       int64_t size = doc.SizeHint();
       double scale = (size > 0 && read > 0) ? static_cast<double>(size) / static_cast<double>(read) : 1.0;
-      int64_t seen = sniffed->head_records + std::max<int64_t>(0, lines.lines() - sniffed->head_lines);
+      int64_t seen = sniffed->head_records + std::max<int64_t>(0, physical_lines - sniffed->head_lines);
       t.row_count = static_cast<int64_t>(static_cast<double>(seen) * std::max(1.0, scale));
       t.row_count_estimated = true;
     }

@@ -18,14 +18,46 @@ std::string Percent(double share) { return std::to_string(static_cast<int>(share
 
 }  // namespace
 
+bool IsValueLikeName(const std::string& name) {
+  if (name.find("cohortguard:allow") != std::string::npos) return true;
+  std::string n = NormaliseColumnName(name);
+  if (n.empty()) return false;
+  if (IsDate(n) || IsUkbEid(n) || IsNhsNumber(n) || IsChiNumber(n) || IsFinnGenId(n)) return true;
+  // A bare number (an id, a measurement) of three or more digits; "1", "2" or "2019" style
+  // short names stay (years and small ordinals are common column names).
+  size_t digits = 0;
+  for (char c : n) digits += c >= '0' && c <= '9';
+  if (IsNumericCell(n) && digits >= 5) return true;
+  // A coded id: letters and 5+ digits with no separator a column name would have ("P000123",
+  // "SUBJ-00042"), but not field names like "x21022_0_0" or "p41270".
+  return IsCodedId(n) && digits >= 5 && n.find('_') == std::string::npos && !(n[0] == 'p' || n[0] == 'x' || n[0] == 'f');
+}
+
 TableContext::TableContext(const TableView& t, std::string w) : table(t), where(std::move(w)) {
-  for (const auto& h : t.header) names.push_back(NormaliseColumnName(h));
+  for (const auto& h : t.header) {
+    names.push_back(NormaliseColumnName(h));
+    value_names.push_back(IsValueLikeName(h));
+  }
+}
+
+std::string TableContext::ReportName(int column) const {
+  if (table.has_header && column >= 0 && static_cast<size_t>(column) < table.header.size() && !value_names[column] &&
+      !table.header[column].empty())
+    return table.header[column];
+  return "column " + std::to_string(column + 1);
+}
+
+std::vector<std::string> TableContext::ReportColumns() const {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < table.header.size(); ++i) out.push_back(ReportName(static_cast<int>(i)));
+  return out;
 }
 
 std::string TableContext::ColumnLabel(int column) const {
-  if (table.has_header && column >= 0 && static_cast<size_t>(column) < table.header.size())
-    return "'" + table.header[column] + "'";
-  return "column " + std::to_string(column + 1);
+  std::string name = ReportName(column);
+  return name.starts_with("column ") && (column >= static_cast<int>(table.header.size()) || table.header[column] != name)
+             ? name
+             : "'" + name + "'";
 }
 
 ValueStats CheckColumn(const TableView& t, int col, ValidatorFn fn) {
@@ -56,6 +88,7 @@ std::string NameColumns(const TableContext& t, const std::vector<int>& columns) 
 
 std::optional<EvidenceMatch> MatchEvidence(const EvidenceRule& e, const TableContext& t, int id_column) {
   const TableView& tv = t.table;
+  if (e.max_rows >= 0 && tv.row_count > e.max_rows) return std::nullopt;
   if (e.headerless == 1 && tv.has_header) return std::nullopt;
   if (e.headerless == 0 && !tv.has_header) return std::nullopt;
   if (e.kind == "columns") {

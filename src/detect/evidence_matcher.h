@@ -21,9 +21,20 @@ struct TableContext {
   const TableView& table;
   std::vector<std::string> names;  // normalised header names; empty when headerless
   std::string where;               // "path" or "path!member", for path evidence
-  // "'name'" for a table with a header, "column N" (1-based) otherwise.
+  std::vector<bool> value_names;   // per header cell: the "name" is really a value (an id, a date)
+  // The column's name as reports may show it: the header name, or "column N" (1-based) when the
+  // table has no header or the name is really a value (see IsValueLikeName).
+  std::string ReportName(int column) const;
+  // Every column's ReportName, for a finding's column list.
+  std::vector<std::string> ReportColumns() const;
+  // "'name'" for a reportable name, "column N" otherwise.
   std::string ColumnLabel(int column) const;
 };
+
+// True for a header cell that is really a value and must never reach a report: a number, a date,
+// a cohort id (eid, NHS/CHI number, FinnGen id), an inline-allow marker's text. A headerless
+// table read with its first row as header, or a transposed table of ids, has such names.
+bool IsValueLikeName(const std::string& name);
 
 struct EvidenceMatch {
   std::string what;  // for --explain

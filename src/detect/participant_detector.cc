@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "detect/evidence_matcher.h"
+#include "detect/person_features.h"
 
 namespace cg {
 namespace {
@@ -133,6 +134,34 @@ std::string DescribeDecision(double confidence, int64_t rows, Severity ceiling, 
   return out;
 }
 
+namespace {
+
+std::string Percent(double share) { return std::to_string(static_cast<int>(share * 100 + 0.5)) + "%"; }
+
+// Step 2 in words.
+std::string DescribeReidentification(const Reidentification& r) {
+  if (r.quasi_identifiers.empty()) return "no quasi-identifiers";
+  std::string qi;
+  for (size_t i = 0; i < r.quasi_identifiers.size() && i < 6; ++i) qi += (i ? ", " : "") + r.quasi_identifiers[i];
+  if (r.quasi_identifiers.size() > 6) qi += ", ...";
+  return std::to_string(r.quasi_identifiers.size()) + " quasi-identifier(s) (" + qi + "), " +
+         Percent(r.unique_share) + " of " + std::to_string(r.sampled_rows) + " sampled rows unique on them";
+}
+
+// Re-identification raises a blocking finding to high: a table of more than a few rows whose
+// sampled rows are mostly unique on two or more quasi-identifiers identifies its people.
+bool RaisesSeverity(const Reidentification& r, int64_t rows, const ScoringPolicy& p) {
+  return r.quasi_identifiers.size() >= 2 && r.unique_share >= 0.5 && rows > p.few_max_rows;
+}
+
+const TableRule* FindRule(const RuleSet& rules, const std::string& id) {
+  for (const TableRule& t : rules.tables)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+
+}  // namespace
+
 TableVerdict ParticipantDetector::Inspect(const TableView& t, const Origin& origin) const {
   const TableContext ctx(t, origin.member.empty() ? origin.path : origin.path + "!" + origin.member);
 
@@ -144,8 +173,34 @@ TableVerdict ParticipantDetector::Inspect(const TableView& t, const Origin& orig
   }
 
   TableVerdict v;
+  Explanation& ex = v.explanation;
+  // Step 1: is one row one person? The named rules' confidence is one input of the person
+  // model; the shape decides when the names are silent, and never lowers what they found.
+  const double named = best.confidence;
+  const PersonFeatures pf = ExtractPersonFeatures(rules_, ctx, named, best.id_column);
+  const PersonScore ps = ScorePerson(rules_.person, pf);
+  double confidence = named;
+  std::string step1 = "names " + Fixed(named);
+  if (rules_.person.enabled) {
+    step1 += ", shape " + Fixed(ps.probability);
+    for (size_t i = 0; i < ps.features.size(); ++i) {
+      const FeatureValue& fv = ps.features[i];
+      if (fv.value == 0 || fv.contribution == 0 || i == 0) continue;
+      best.evidence.push_back({std::string("person/") + fv.name,
+                               std::string(kPersonFeatures[i].summary) + (pf.why[i].empty() ? "" : ": " + pf.why[i]),
+                               std::round(fv.contribution * 100) / 100});
+    }
+    if (ps.probability > named) {
+      confidence = ps.probability;
+      // The shape decided: a weak named match does not name the table.
+      if (!best.rule || named < rules_.scoring.medium_threshold) {
+        best.rule = FindRule(rules_, rules_.person.rule);
+        if (best.id_column < 0) best.id_column = pf.key_column;
+      }
+    }
+    ex.features = ps.features;
+  }
   // Negative evidence applies to whichever rule won (and is shown even when none did).
-  double confidence = best.confidence;
   for (const NegativeRule& n : rules_.negatives) {
     auto m = MatchEvidence(n.match, ctx, best.id_column);
     if (!m) continue;
@@ -153,16 +208,23 @@ TableVerdict ParticipantDetector::Inspect(const TableView& t, const Origin& orig
     best.evidence.push_back({n.id, n.title + ": " + m->what, -n.weight});
     v.negatives.push_back(n.id);
   }
+  // Step 2: how much does the table say about each person?
+  Reidentification reid = EstimateReidentification(ctx, pf);
 
-  Explanation& ex = v.explanation;
   ex.origin = origin;
   ex.score = confidence;
   ex.rows = t.row_count;
-  if (t.has_header) ex.columns = t.header;
+  if (t.has_header) ex.columns = ctx.ReportColumns();
   ex.evidence = best.evidence;
+  ex.reidentification = reid;
   const Severity ceiling = best.rule ? best.rule->max_severity : Severity::kInfo;
   std::optional<Severity> sev = SeverityFor(confidence, t.row_count, ceiling, rules_.scoring);
-  const std::string why = DescribeDecision(confidence, t.row_count, ceiling, rules_.scoring);
+  std::string why = "step 1 (one row, one person?): " + step1 + " -> " + DescribeDecision(confidence, t.row_count, ceiling, rules_.scoring) +
+                    "; step 2 (re-identification): " + DescribeReidentification(reid);
+  if (sev && *sev == Severity::kMedium && ceiling >= Severity::kHigh && RaisesSeverity(reid, t.row_count, rules_.scoring)) {
+    sev = Severity::kHigh;
+    why += ": raised to high";
+  }
   if (!best.rule || !sev) {
     ex.decision = "not flagged" + std::string(best.rule ? " (best match " + best.rule->id + ")" : "") + ": " + why;
     return v;
@@ -178,10 +240,12 @@ TableVerdict ParticipantDetector::Inspect(const TableView& t, const Origin& orig
   f.rows = t.row_count;
   f.rows_estimated = t.row_count_estimated;
   if (t.has_header) {
-    f.columns.assign(t.header.begin(), t.header.begin() + std::min(t.header.size(), kMaxReportedColumns));
-    if (best.id_column >= 0 && best.id_column < static_cast<int>(t.header.size())) f.id_column = t.header[best.id_column];
+    std::vector<std::string> names = ctx.ReportColumns();
+    f.columns.assign(names.begin(), names.begin() + std::min(names.size(), kMaxReportedColumns));
+    if (best.id_column >= 0 && best.id_column < static_cast<int>(t.header.size())) f.id_column = ctx.ReportName(best.id_column);
   }
   f.evidence = best.evidence;
+  if (f.category == "participant-data" && !reid.quasi_identifiers.empty()) f.reidentification = reid;
   f.message = best.rule->title + ": " + (t.row_count_estimated ? "about " : "") + WithThousands(t.row_count) +
               " rows, " + WithThousands(static_cast<int64_t>(t.column_count())) + " columns";
   if (!f.id_column.empty()) f.message += ", id column '" + f.id_column + "'";

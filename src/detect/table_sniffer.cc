@@ -215,6 +215,43 @@ bool CannotBeTable(const std::vector<Record>& recs) {
   return false;
 }
 
+// Title lines, an Excel `sep=;` line or a logo block above the header: the records before the
+// first run of kStableRun records with one field count (>= 2) under one delimiter, when every
+// record before that run has fewer fields (a header one field short, R row names, is kept).
+// 0 when the table starts at once, or when no such run starts within kMaxPreamble records.
+constexpr size_t kMaxPreamble = 10;
+constexpr size_t kStableRun = 4;
+size_t PreambleRecords(const std::vector<Record>& recs) {
+  auto is_sep_line = [](std::string_view r) { return r.size() == 5 && r.substr(0, 4) == "sep="; };
+  const size_t n = recs.size();
+  if (n < 2) return 0;
+  const bool sep = is_sep_line(recs[0].text);
+  const size_t run = std::min(kStableRun, n - (sep ? 1 : 0));
+  if (run < 2) return 0;
+  for (size_t p = sep ? 1 : 0; p <= kMaxPreamble && p + run <= n; ++p) {
+    for (char d : kDelimiters) {
+      const size_t k = CountFields(recs[p].text, d);
+      if (k < 2) continue;
+      bool stable = true;
+      for (size_t i = p + 1; i < p + run && stable; ++i) stable = CountFields(recs[i].text, d) == k;
+      if (!stable) continue;
+      if (p == 0) return 0;
+      size_t start = p;
+      if (CountFields(recs[p - 1].text, d) + 1 == k && (p - 1 > 0 || !sep)) --start;  // R row names header
+      for (size_t i = sep ? 1 : 0; i < start; ++i)
+        if (CountFields(recs[i].text, d) >= k) return sep ? 1 : 0;
+      return start;
+    }
+  }
+  return sep ? 1 : 0;
+}
+
+// Excel's "CSV (Macintosh)" ends lines with CR alone: true when the head has a CR and no LF.
+bool CrOnly(std::string_view head) {
+  const size_t probe = std::min<size_t>(head.size(), 64 * 1024);
+  return std::memchr(head.data(), '\n', probe) == nullptr && std::memchr(head.data(), '\r', probe) != nullptr;
+}
+
 }  // namespace
 
 namespace {
@@ -285,6 +322,13 @@ std::vector<std::string> SplitRecord(std::string_view rec, char d) {
 std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, const SniffOptions& opt) {
   if (head.size() >= 3 && std::memcmp(head.data(), "\xEF\xBB\xBF", 3) == 0) head.remove_prefix(3);
   SniffedTable out;
+  std::string lf;  // a CR-only head, with its line ends made LF
+  if (CrOnly(head)) {
+    lf.assign(head);
+    std::replace(lf.begin(), lf.end(), '\r', '\n');
+    head = lf;
+    out.cr_only = true;
+  }
   // Decide on the first records only: most documents are not tables (code, prose), and for a
   // table the rest of the head is counted as lines by the caller, like the rest of the stream.
   constexpr size_t kFirstPass = 4 * kSniffRecords;
@@ -307,6 +351,10 @@ std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, con
     size_t preamble = 0;
     while (preamble < recs.size() && IsCommentLine(recs[preamble].text)) ++preamble;
     if (preamble > 0 && preamble < recs.size() && SameShape(recs[preamble - 1].text, recs[preamble].text)) --preamble;
+    for (size_t i = 0; i < preamble; ++i) blank_lines += recs[i].lines;
+    recs.erase(recs.begin(), recs.begin() + static_cast<std::ptrdiff_t>(preamble));
+    // Title lines and a `sep=` line above the header are a preamble too.
+    preamble = PreambleRecords(recs);
     for (size_t i = 0; i < preamble; ++i) blank_lines += recs[i].lines;
     recs.erase(recs.begin(), recs.begin() + static_cast<std::ptrdiff_t>(preamble));
   };

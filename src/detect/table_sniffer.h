@@ -2,8 +2,9 @@
 // list of ids) and parses it.
 //
 // Handles comma, tab, semicolon, pipe and whitespace delimiters; RFC 4180 quoting (doubled
-// quotes, delimiters and newlines inside quotes); a UTF-8 BOM; CRLF; ragged rows; R-style row
-// names (a header one field short). Only the head is parsed: the engine counts the remaining
+// quotes, delimiters and newlines inside quotes); a UTF-8 BOM; LF, CRLF and CR-only line ends;
+// ragged rows; R-style row names (a header one field short); a preamble above the header
+// (comment lines, title lines, an Excel `sep=;` line, blank rows). Only the head is parsed: the engine counts the remaining
 // lines as it streams (LineCounter), so a 1 GB file never sits in memory.
 #pragma once
 
@@ -32,6 +33,7 @@ struct SniffedTable {
   bool fully_parsed = true;   // false: the head holds more records than were parsed; count the
                               // lines after head_lines as rows
   bool quoted_newlines = false;
+  bool cr_only = false;       // lines end with CR alone (count '\r', not '\n', for rows)
 };
 
 // `head` is the start of the document; `complete` is true when it is the whole document.

@@ -13,6 +13,14 @@ void WriteEvidence(JsonWriter& w, const std::vector<Evidence>& evidence) {
   w.EndArray();
 }
 
+void WriteReidentification(JsonWriter& w, const Reidentification& r) {
+  w.BeginObject();
+  w.Key("quasi_identifiers").StringArray(r.quasi_identifiers);
+  w.Key("unique_share").Double(r.unique_share);
+  w.Key("sampled_rows").Int(r.sampled_rows);
+  w.EndObject();
+}
+
 void WriteFindingObject(JsonWriter& w, const Finding& f, bool explain) {
   w.BeginObject();
   w.Key("rule").String(f.rule);
@@ -32,6 +40,10 @@ void WriteFindingObject(JsonWriter& w, const Finding& f, bool explain) {
   w.Key("columns").StringArray(f.columns);
   w.Key("id_column").NullableString(f.id_column);
   w.Key("message").String(f.message);
+  if (f.reidentification) {
+    w.Key("reidentification");
+    WriteReidentification(w, *f.reidentification);
+  }
   if (!f.masked.empty()) w.Key("masked").String(f.masked);
   w.Key("fingerprint").String(f.fingerprint);
   if (!f.suppressed_by.empty()) w.Key("suppressed_by").String(f.suppressed_by);
@@ -86,6 +98,16 @@ void WriteJsonReport(const ScanResult& r, const ReportOptions& options, std::ost
       else w.Key("column_count").Int(static_cast<int64_t>(x.columns.size()));
       w.Key("evidence");
       WriteEvidence(w, x.evidence);
+      if (!x.features.empty()) {
+        // The person model's inputs, by name: what scripts/fit-detector refits from.
+        w.Key("features").BeginObject();
+        for (const auto& fv : x.features) w.Key(fv.name).Double(fv.value);
+        w.EndObject();
+      }
+      if (x.reidentification && !x.reidentification->quasi_identifiers.empty()) {
+        w.Key("reidentification");
+        WriteReidentification(w, *x.reidentification);
+      }
       w.EndObject();
     }
     w.EndArray();

@@ -148,13 +148,14 @@ Status LoadEvidence(const RuleContext& c, const YAML::Node& n, EvidenceRule* e, 
     e->kind = "rows";
     if (auto s = GetInt(ec, n, "min_rows", 1, &e->min_rows); !s.ok()) return s;
   }
+  if (auto s = GetInt(ec, n, "max_rows", 0, &e->max_rows); !s.ok()) return s;
   if (n["headerless"]) {
     bool h = false;
     if (auto s = GetBool(ec, n, "headerless", &h); !s.ok()) return s;
     e->headerless = h ? 1 : 0;
   }
   std::set<std::string> known = {"id", "weight", "columns", "min_matches", "role", "values", "min_fraction",
-                                 "in", "unique", "path", "shape", "format", "min_rows", "headerless"};
+                                 "in", "unique", "path", "shape", "format", "min_rows", "max_rows", "headerless"};
   known.insert(extra_keys.begin(), extra_keys.end());
   return CheckKeys(ec, n, known);
 }

@@ -12,6 +12,7 @@
 #include "rules/validators.h"
 #include "rules/evidence_loader.h"
 #include "rules/embedded_rules.h"
+#include "rules/person_features.h"
 #include "rules/secret_rule_loader.h"
 
 namespace cg {
@@ -105,6 +106,42 @@ Status LoadScoring(const Ctx& c, const YAML::Node& n, ScoringPolicy* p) {
                           "few_max_rows", "sample_rows"});
 }
 
+Status LoadPersonModel(const Ctx& c, const YAML::Node& n, PersonModel* m) {
+  Ctx mc{c.file, "person_model"};
+  if (!n.IsMap()) return mc.Error(n, "'person_model' must be a map");
+  if (auto s = CheckKeys(mc, n, {"rule", "intercept", "coefficients", "signals", "fitted"}); !s.ok()) return s;
+  *m = PersonModel{};
+  m->enabled = true;
+  m->coefficients.assign(kPersonFeatureCount, 0.0);
+  if (auto s = GetString(mc, n, "rule", true, &m->rule); !s.ok()) return s;
+  if (auto s = GetString(mc, n, "fitted", false, &m->fitted); !s.ok()) return s;
+  if (auto s = GetDouble(mc, n, "intercept", -100, 100, true, &m->intercept); !s.ok()) return s;
+  YAML::Node co = n["coefficients"];
+  if (!co || !co.IsMap()) return mc.Error(n, "'coefficients' must be a map of feature name to weight");
+  for (const auto& kv : co) {
+    const int i = PersonFeatureIndex(kv.first.Scalar());
+    if (i < 0) {
+      std::string known;
+      for (const auto& f : kPersonFeatures) known += (known.empty() ? "" : ", ") + std::string(f.name);
+      return mc.Error(kv.first, "unknown feature '" + kv.first.Scalar() + "' (known: " + known + ")");
+    }
+    if (auto s = GetDouble(mc, co, kv.first.Scalar().c_str(), -100, 100, true, &m->coefficients[i]); !s.ok()) return s;
+  }
+  YAML::Node sig = n["signals"];
+  if (!sig || !sig.IsMap()) return mc.Error(n, "'signals' must be a map of column pattern lists");
+  if (auto s = CheckKeys(mc, sig, {"id_columns", "aggregate_columns", "facility_columns", "vocabulary_columns"}); !s.ok())
+    return s;
+  const std::pair<const char*, ColumnPatterns*> lists[] = {{"id_columns", &m->id_columns},
+                                                          {"aggregate_columns", &m->aggregate_columns},
+                                                          {"facility_columns", &m->facility_columns},
+                                                          {"vocabulary_columns", &m->vocabulary_columns}};
+  for (const auto& [key, out] : lists) {
+    if (!sig[key]) return mc.Error(sig, std::string("missing '") + key + "'");
+    if (auto s = CompilePatterns(mc, sig[key], out); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 Status LoadPackNode(const RuleSource& src, const YAML::Node& root, RuleSet* into) {
   Ctx c{src.file, ""};
   if (!root.IsMap()) return c.Error(root, "a rule pack must be a map with a 'pack' name");
@@ -113,7 +150,7 @@ Status LoadPackNode(const RuleSource& src, const YAML::Node& root, RuleSet* into
   if (auto s = GetString(c, root, "pack", true, &info.name); !s.ok()) return s;
   if (auto s = GetString(c, root, "description", false, &info.description); !s.ok()) return s;
   static const std::set<std::string> kKnown = {"pack", "description", "tables", "attributes", "negative",
-                                                "scoring", "small_cells", "secrets"};
+                                                "scoring", "small_cells", "secrets", "person_model"};
   for (const auto& kv : root)
     if (!kKnown.count(kv.first.Scalar())) return c.Error(kv.first, "unknown key '" + kv.first.Scalar() + "'");
   std::set<std::string> ids;
@@ -153,6 +190,9 @@ Status LoadPackNode(const RuleSource& src, const YAML::Node& root, RuleSet* into
   }
   if (YAML::Node sc = root["small_cells"]) {
     if (auto s = LoadSmallCells(c, info.name, sc, &into->small_cells); !s.ok()) return s;
+  }
+  if (YAML::Node pm = root["person_model"]) {
+    if (auto s = LoadPersonModel(c, pm, &into->person); !s.ok()) return s;
   }
   if (YAML::Node sc = root["scoring"]) {
     if (auto s = LoadScoring(c, sc, &into->scoring); !s.ok()) return s;
@@ -218,6 +258,9 @@ Expected<RuleSet> LoadRules(bool no_defaults, const std::vector<std::string>& ex
   }
   for (const auto& s : sources)
     if (auto st = LoadRulePack(s, &set); !st.ok()) return st;
+  if (set.person.enabled &&
+      std::none_of(set.tables.begin(), set.tables.end(), [&](const TableRule& t) { return t.id == set.person.rule; }))
+    return Status::InvalidArgument("person_model: rule '" + set.person.rule + "' is not a table rule of the loaded packs");
   return set;
 }
 

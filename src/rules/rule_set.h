@@ -50,6 +50,7 @@ struct EvidenceRule {
   std::unique_ptr<RE2> format;  // kind == format: matched against TableView::format
   int64_t min_rows = 0;      // kind == rows: at least this many data rows
   int headerless = -1;       // -1 any table; 1 only headerless tables; 0 only tables with a header
+  int64_t max_rows = -1;     // >= 0: counts only for tables of at most this many rows (examples)
   double weight = 0;         // in (0,1]
   // Column and value matches are content evidence; a rule needs some before the rest counts.
   bool IsContent() const { return kind != "path" && kind != "rows"; }
@@ -107,6 +108,23 @@ struct ScoringPolicy {
   int sample_rows = 200;           // rows the sniffer keeps for value checks
 };
 
+// Step 1 of the participant decision, "is one row one person?", as a logistic model over the
+// table features of rules/person_features.h: p = 1 / (1 + exp(-(intercept + sum w_f * x_f))).
+// The coefficients are fitted by scripts/fit-detector from labelled corpora and live in the
+// rules (rules/person_model.yaml), so they can be refitted and inspected; the signal patterns
+// say which column names count as aggregate, facility or vocabulary columns.
+struct PersonModel {
+  bool enabled = false;
+  std::string rule;                    // the table rule a shape-only finding is reported as
+  double intercept = 0;
+  std::vector<double> coefficients;    // indexed like kPersonFeatures; 0 when not given
+  ColumnPatterns id_columns;           // names of a subject key, any language
+  ColumnPatterns aggregate_columns;    // n, count, percent, mean, sd, ...
+  ColumnPatterns facility_columns;     // beds, ownership, speciality, npi, ...
+  ColumnPatterns vocabulary_columns;   // concept_name, vocabulary_id, concept_class_id, ...
+  std::string fitted;                  // how the coefficients were fitted (for rules list / --explain)
+};
+
 struct RulePackInfo {
   std::string name;
   std::string file;
@@ -121,6 +139,7 @@ struct RuleSet {
   std::vector<SecretRule> secrets;  // rules/secret_rule.h
   SmallCellsPolicy small_cells;
   ScoringPolicy scoring;
+  PersonModel person;
 };
 
 // Lower-cases and trims a column name; strips a surrounding pair of quotes.

@@ -14,6 +14,8 @@ const TableShape kShapes[] = {
     {"plink-fam", "PLINK .fam: FID IID father mother sex phenotype", IsPlinkFam},
     {"labelled-matrix", "a matrix whose row labels are its column names", IsLabelledMatrix},
     {"sequential-ids", "ids that are consecutive whole numbers", HasSequentialIds},
+    {"sequential-cohort-ids", "7-digit cohort-style ids that are consecutive (cohorts pseudonymise them at random)",
+     HasSequentialCohortIds},
 };
 
 bool IsFamParent(const std::string& cell) { return cell == "0" || IsCodedId(cell) || IsIntegerId(cell); }
@@ -43,25 +45,42 @@ bool IsLabelledMatrix(const TableView& t, int /*id_column*/) {
   return labelled * 10 >= t.rows.size() * 8;
 }
 
-bool HasSequentialIds(const TableView& t, int id_column) {
+namespace {
+
+// The id column's values, sorted, when every sampled one is a whole number; else empty.
+std::vector<int64_t> SortedIntegerIds(const TableView& t, int id_column) {
   if (id_column < 0) {
-    if (t.has_header) return false;
+    if (t.has_header) return {};
     id_column = 0;
   }
   std::vector<int64_t> ids;
   for (const auto& r : t.rows) {
-    if (static_cast<size_t>(id_column) >= r.size() || !IsIntegerId(r[id_column])) return false;
+    if (static_cast<size_t>(id_column) >= r.size() || !IsIntegerId(r[id_column])) return {};
     int64_t v = 0;  // IsIntegerId allows at most 12 digits, around quotes or blanks
     for (char c : r[id_column])
       if (c >= '0' && c <= '9') v = v * 10 + (c - '0');
     ids.push_back(v);
   }
-  if (ids.size() < 3) return false;
   std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+bool Consecutive(const std::vector<int64_t>& ids) {
+  if (ids.size() < 3) return false;
   for (size_t i = 1; i < ids.size(); ++i)
     if (ids[i] - ids[i - 1] != 1) return false;
   return true;
 }
+
+}  // namespace
+
+bool HasSequentialCohortIds(const TableView& t, int id_column) {
+  std::vector<int64_t> ids = SortedIntegerIds(t, id_column);
+  // A run of 20 or more: smaller tables are examples, which the sequential-ids shape judges.
+  return ids.size() >= 20 && Consecutive(ids) && ids.front() >= 1000000;
+}
+
+bool HasSequentialIds(const TableView& t, int id_column) { return Consecutive(SortedIntegerIds(t, id_column)); }
 
 const TableShape* FindShape(const std::string& name) {
   for (const auto& s : kShapes)

@@ -31,5 +31,8 @@ bool IsPlinkFam(const TableView& t, int id_column);
 bool IsLabelledMatrix(const TableView& t, int id_column);
 // Id column values that are consecutive whole numbers (made-up or auto-increment ids).
 bool HasSequentialIds(const TableView& t, int id_column);
+// At least 20 consecutive ids of 7 or more digits: an auto-increment key, not a cohort's
+// pseudonymised ids.
+bool HasSequentialCohortIds(const TableView& t, int id_column);
 
 }  // namespace cg

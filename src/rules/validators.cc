@@ -1,6 +1,8 @@
 #include "rules/validators.h"
 
 #include <cctype>
+#include <set>
+#include <string>
 
 #include <re2/re2.h>
 
@@ -44,6 +46,8 @@ const Validator kValidators[] = {
     {"sex-code", "a sex code (0/1/2, M/F, male/female)", IsSexCode},
     {"reference-sample", "a public reference-panel sample id (1000 Genomes, HGDP)", IsReferenceSampleId},
     {"count", "a whole count, or 'n (p%)'", IsCount},
+    {"summary-label", "a row label of describe() or summary() output: count, mean, std, 25%, ...", IsSummaryLabel},
+    {"sex-word", "a sex word in one of several languages (male, weiblich, femme, ...)", IsSexWord},
     {"summary-cell", "a summary statistic: 'n (p%)', 'p%', 'mean (sd)', 'estimate (low-high)'", IsSummaryCell},
 };
 
@@ -123,6 +127,8 @@ bool ValidDay(int y, int m, int d) {
   return y >= 1850 && y <= 2250 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
+}  // namespace
+
 // Year of a date cell, or 0 when the cell is not a date.
 int DateYear(std::string_view cell) {
   cell = Trim(cell);
@@ -147,8 +153,6 @@ int DateYear(std::string_view cell) {
   }
   return 0;
 }
-
-}  // namespace
 
 bool IsDate(std::string_view cell) { return DateYear(cell) != 0; }
 
@@ -183,6 +187,33 @@ bool IsSexCode(std::string_view cell) {
   std::string l;
   for (char c : cell) l.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   return l == "0" || l == "1" || l == "2" || l == "m" || l == "f" || l == "u" || l == "male" || l == "female";
+}
+
+bool IsSexWord(std::string_view cell) {
+  static const std::set<std::string> kWords = {
+      "m", "f", "male", "female", "man", "woman", "men", "women", "boy", "girl",          // English
+      "männlich", "weiblich", "mannlich", "maennlich", "w", "mann", "frau",             // German
+      "homme", "femme", "h", "masculin", "féminin", "feminin",                          // French
+      "masculino", "femenino", "feminino", "hombre", "mujer", "varón", "varon",          // Spanish, Portuguese
+      "maschio", "femmina", "man", "vrouw", "v", "kvinna", "kvinde", "mand", "mies", "nainen"};
+  std::string l;
+  for (char c : Trim(cell)) l.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return kWords.count(l) > 0;
+}
+
+bool IsSummaryLabel(std::string_view cell) {
+  static const std::set<std::string> kLabels = {"count", "mean", "std", "sd", "min", "max", "25%", "50%", "75%",
+                                                "median", "1st qu.", "3rd qu.", "min.", "max.", "unique", "top",
+                                                "freq", "q1", "q3", "iqr", "var", "nobs", "n", "missing", "se"};
+  std::string l;
+  for (char c : Trim(cell)) l.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return kLabels.count(l) > 0;
+}
+
+bool IsAtcCode(std::string_view cell) {
+  static const RE2 kAtc("(?i)[ABCDGHJLMNPRSV][0-9]{2}([A-Z]([A-Z]([0-9]{2})?)?)?");
+  cell = Trim(cell);
+  return cell.size() >= 4 && RE2::FullMatch(cell, kAtc);
 }
 
 bool IsReferenceSampleId(std::string_view cell) {

@@ -34,6 +34,11 @@ bool IsShiftedDate(std::string_view cell);  // a date in 2100-2200, MIMIC's de-i
 bool IsIcd10Code(std::string_view cell);    // A00-Z99 with optional subcode: I21, I21.4, E119
 bool IsUkPostcode(std::string_view cell);   // full (SW1A 1AA) or outward district (SW1A)
 bool IsSexCode(std::string_view cell);      // 0/1/2, M/F/U, male/female
+bool IsSexWord(std::string_view cell);      // m/f, male/female, männlich/weiblich, homme/femme, ... (no digits)
+bool IsSummaryLabel(std::string_view cell); // count, mean, std, min, 25%, 50%, 75%, max, median, ...
+bool IsAtcCode(std::string_view cell);      // an ATC drug code (level 3 and below): C10AA05, N02B
+// The year of a date cell (as IsDate reads it), or 0 when it is not a date.
+int DateYear(std::string_view cell);
 bool IsReferenceSampleId(std::string_view cell);  // public panel samples: HG00096, NA12878, HGDP00001
 bool IsSummaryCell(std::string_view cell);  // "12 (3.4%)", "45.6%", "52.1 (8.3)", "1.2 (0.9-1.5)", "52 ± 8"
 bool IsCount(std::string_view cell);        // a whole count, or "n (p%)" as in Table 1

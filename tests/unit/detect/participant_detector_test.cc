@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "detect/document_analyzer.h"
 #include "fixtures/corpus.h"
 #include "rules/rule_loader.h"
@@ -138,12 +140,20 @@ TEST(ParticipantDetector, ExplanationShowsEveryWeightTheTotalAndTheDecision) {
   for (const auto& e : testing::UniqueEids(r, 50)) rows.push_back({e, "1", "1950"});
   TableVerdict v = Inspect(Table({"eid", "31-0.0", "34-0.0"}, rows), "ukb1.csv");
   const Explanation& x = v.explanation;
-  double keep = 1;
+  double keep = 1, log_odds = 0;
   for (const auto& e : x.evidence) {
     EXPECT_FALSE(e.what.empty());
-    keep *= 1 - e.weight;  // no negatives here
+    if (e.rule.rfind("person/", 0) == 0) continue;  // step 1's shape features: log-odds, shown apart
+    keep *= 1 - e.weight;                           // no negatives here
   }
-  EXPECT_NEAR(x.score, 1 - keep, 1e-9);
+  // The confidence is the larger of the named rules' 1 - prod(1 - w) and the person model's
+  // probability, whose every input --explain lists.
+  ASSERT_FALSE(x.features.empty());
+  for (const auto& f : x.features) log_odds += f.contribution;
+  const double shape = 1 / (1 + std::exp(-(Rules().person.intercept + log_odds)));
+  EXPECT_NEAR(x.score, std::max(1 - keep, shape), 1e-9);
+  EXPECT_NE(x.decision.find("step 1"), std::string::npos) << x.decision;
+  EXPECT_NE(x.decision.find("step 2"), std::string::npos) << x.decision;
   EXPECT_GE(x.evidence.size(), 4u);  // eid column, field columns, eid values, file name, attributes
   EXPECT_EQ(x.decision.rfind("flagged high as ukbiobank.main-dataset", 0), 0u) << x.decision;
   for (const auto& row : rows)
