@@ -17,7 +17,7 @@ const std::vector<Command>& Commands() {
       {"hook", "install git hooks, or run as one (pre-commit, pre-push, pre-receive)", RunHookCommand,
        HookOptionsDescription,
        "cohortguard hook install [--pre-commit] [--pre-push] [--pre-receive] [--force]\n"
-       "cohortguard hook pre-commit [--config FILE] [--fail-on SEVERITY]\n"
+       "cohortguard hook pre-commit [FILE...] [--config FILE] [--fail-on SEVERITY]\n"
        "cohortguard hook pre-push REMOTE URL [--config FILE]    (ref lines on stdin)\n"
        "cohortguard hook pre-receive [--config FILE] [--fail-on SEVERITY] [--timeout SECONDS] [--on-timeout block|allow]",
        "install pre-commit pre-push pre-receive"},

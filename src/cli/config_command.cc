@@ -75,6 +75,8 @@ void Show(const PolicyOptions& p, std::ostream& out) {
     if (!e.expires.empty()) out << "    expires: " << e.expires << "\n";
   }
   out << "baseline: " << (p.baseline.empty() ? "null" : Quote(p.baseline)) << "  # " << Origin(p, "baseline") << "\n";
+  out << "fingerprint_key: " << (p.fingerprint_key_file.empty() ? "null" : Quote(p.fingerprint_key_file)) << "  # "
+      << Origin(p, "fingerprint_key") << "\n";
   ShowRemotes(p.remotes, Origin(p, "remotes"), out);
 }
 

@@ -97,10 +97,18 @@ int Finish(const ScanOutcome& o, HookKind kind, const std::string& blocked_headl
   return ExitCodeFor(o);
 }
 
+// No FILE: the staged changes. FILEs: those files, as the pre-commit framework names them
+// (the staged ones for a commit, every tracked one for `pre-commit run --all-files`, with
+// unstaged changes stashed away), so an extract committed earlier is found too.
 int PreCommit(const HookFlags& f) {
   git::OpenRepositoriesFromEnvironment();
   ScanRequest req;
   if (Status s = FillRequest(f.session, ConfigScope::kWorkTree, &req); !s.ok()) return UsageError("hook pre-commit: " + s.message());
+  if (!f.positional.empty()) {
+    req.source.kind = ScanTarget::Kind::kFiles;
+    req.source.files.paths = f.positional;
+    return Finish(RunScanSession(req), HookKind::kPreCommitFiles, "blocked: these files hold participant data or secrets");
+  }
   req.source.kind = ScanTarget::Kind::kGit;
   req.source.git.mode = GitScanMode::kStaged;
   return Finish(RunScanSession(req), HookKind::kPreCommit, "commit blocked: staged files hold participant data or secrets");

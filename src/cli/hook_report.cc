@@ -55,6 +55,9 @@ void PrintBlockingReport(const ScanOutcome& o, HookKind kind, const std::string&
   shown.stats = o.result.stats;
   shown.Sort();
   ReportOptions ro;
+  // pre-receive refused the push, so from the pusher's side the commits are still unpushed.
+  if (kind == HookKind::kPreCommit) ro.place = Place::kStaged;
+  else if (kind != HookKind::kPreCommitFiles) ro.place = Place::kUnpushed;
   WriteTextReport(shown, ro, out);
 
   std::set<std::string> paths;
@@ -66,7 +69,7 @@ void PrintBlockingReport(const ScanOutcome& o, HookKind kind, const std::string&
   }
   if (o.blocking.empty()) return;
   out << "\nHow to fix:\n";
-  if (kind == HookKind::kPreCommit) {
+  if (kind == HookKind::kPreCommit || kind == HookKind::kPreCommitFiles) {
     for (const auto& p : paths) {
       out << "  " << p << "\n"
           << "    keep the file, commit without it:  git restore --staged -- " << Quote(p) << "\n"

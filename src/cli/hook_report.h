@@ -10,7 +10,8 @@
 
 namespace cg {
 
-enum class HookKind { kPreCommit, kPrePush, kPreReceive };
+// kPreCommitFiles: pre-commit given file names (the pre-commit framework), not the index.
+enum class HookKind { kPreCommit, kPreCommitFiles, kPrePush, kPreReceive };
 
 // One line each: expired allowlist entries (warnings), and how many findings the policy
 // suppressed and by what (allowlist, inline marker, baseline): they do not block.

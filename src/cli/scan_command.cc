@@ -106,6 +106,7 @@ int RunScanCommand(const std::vector<std::string>& args) {
   ro.explain = o.explain;
   ro.show_suppressed = req.policy.show_suppressed;
   ro.fail_on = req.policy.fail_on;
+  if (o.staged) ro.place = Place::kStaged;
   ro.color = UseColor(color, o.output.empty() ? 1 : -1);
 
   ScanProgress progress;

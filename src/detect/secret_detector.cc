@@ -48,7 +48,8 @@ std::vector<SecretDetector::Candidate> SecretDetector::DropOverlaps(std::vector<
   return kept;
 }
 
-SecretDetector::SecretDetector(const std::vector<SecretRule>& rules) : rules_(rules) {
+SecretDetector::SecretDetector(const std::vector<SecretRule>& rules, std::string fingerprint_key)
+    : rules_(rules), fingerprint_key_(std::move(fingerprint_key)) {
   RE2::Options opts;
   opts.set_log_errors(false);
   opts.set_max_mem(64 << 20);  // room for the set's DFA on megabyte chunks
@@ -126,7 +127,7 @@ void SecretDetector::ScanLines(std::string_view lines, int64_t first_line, const
     f.line = line;
     f.masked = MaskSecret(c.secret);
     f.message = rule.title + " (value masked)";
-    f.fingerprint = SecretFingerprint(rule.id, origin, c.secret);
+    f.fingerprint = SecretFingerprint(rule.id, origin, c.secret, fingerprint_key_);
     char what[96];
     std::snprintf(what, sizeof what, "pattern matched a %zu-character value, entropy %.2f bits/char",
                   c.secret.size(), ShannonEntropy(c.secret));

@@ -26,7 +26,8 @@ class SecretDetector : public TextDetector {
   // `rules` are borrowed and must outlive the detector. Each pattern already compiled on its
   // own (the loader checked); should the set not compile as a whole, every pattern is run on
   // its own instead: slower, never wrong.
-  explicit SecretDetector(const std::vector<SecretRule>& rules);
+  // `fingerprint_key`: see SecretFingerprint ("": the value is left out of fingerprints).
+  explicit SecretDetector(const std::vector<SecretRule>& rules, std::string fingerprint_key = "");
 
   const char* name() const override { return "secrets"; }
   bool uses_set() const { return set_ok_; }
@@ -44,6 +45,7 @@ class SecretDetector : public TextDetector {
   void Collect(size_t entry, std::string_view lines, const Origin& origin, std::vector<Candidate>* out) const;
 
   const std::vector<SecretRule>& rules_;
+  std::string fingerprint_key_;
   std::unique_ptr<RE2::Set> set_;
   std::vector<std::pair<size_t, size_t>> entries_;  // set index -> (rule, pattern)
   bool set_ok_ = false;

@@ -76,15 +76,17 @@ std::string MaskSecret(std::string_view value) {
   return std::string(value.substr(0, shown)) + std::string(stars, '*');
 }
 
-std::string SecretFingerprint(const std::string& rule, const Origin& origin, std::string_view secret) {
-  std::string key = rule;
+std::string SecretFingerprint(const std::string& rule, const Origin& origin, std::string_view secret,
+                              std::string_view key) {
+  std::string data = std::string(key.empty() ? "cohortguard secret v2 unkeyed" : "cohortguard secret v2") + '\0' + rule;
   for (const std::string* part : {&origin.path, &origin.member}) {
-    key.push_back('\0');
-    key += *part;
+    data.push_back('\0');
+    data += *part;
   }
-  key.push_back('\0');
-  key.append(secret);
-  return Sha256Hex(key, 32);
+  data.push_back('\0');
+  if (key.empty()) return Sha256Hex(data + std::to_string(secret.size()) + '\0' + MaskSecret(secret), 32);
+  data.append(secret);
+  return HmacSha256Hex(key, data, 32);
 }
 
 }  // namespace cg

@@ -27,8 +27,15 @@ bool LooksLikePlaceholder(std::string_view value);
 // them), then one `*` per remaining character, capped so that long keys stay readable.
 std::string MaskSecret(std::string_view value);
 
-// Content-based fingerprint of a secret finding: rule, outer path, member and the secret value,
-// hashed. Stable when lines move; a known secret copied into another file is a new finding.
-std::string SecretFingerprint(const std::string& rule, const Origin& origin, std::string_view secret);
+// Fingerprint of a secret finding, stable when lines move (a known secret copied into another
+// file is a new finding). Reports are read by people who must not be able to test a guess of
+// the secret against it offline, so:
+//   with a key (fingerprint_key: the same file on every machine that shares a baseline):
+//     HMAC-SHA256(key, rule, outer path, member, secret)
+//   without one: SHA-256 of rule, outer path, member, the value's length and its masked form,
+//     which the report shows anyway: the value itself is left out (two secrets of one rule in
+//     one file that mask alike then share a fingerprint).
+std::string SecretFingerprint(const std::string& rule, const Origin& origin, std::string_view secret,
+                              std::string_view key = {});
 
 }  // namespace cg

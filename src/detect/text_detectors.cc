@@ -5,9 +5,9 @@
 
 namespace cg {
 
-std::vector<std::unique_ptr<TextDetector>> BuildTextDetectors(const RuleSet& rules) {
+std::vector<std::unique_ptr<TextDetector>> BuildTextDetectors(const RuleSet& rules, const std::string& fingerprint_key) {
   std::vector<std::unique_ptr<TextDetector>> out;
-  if (!rules.secrets.empty()) out.push_back(std::make_unique<SecretDetector>(rules.secrets));
+  if (!rules.secrets.empty()) out.push_back(std::make_unique<SecretDetector>(rules.secrets, fingerprint_key));
   out.push_back(std::make_unique<AllowMarkerDetector>());
   return out;
 }

@@ -9,7 +9,9 @@
 
 namespace cg {
 
-std::vector<std::unique_ptr<TextDetector>> BuildTextDetectors(const RuleSet& rules);
+// `fingerprint_key` keys secret fingerprints (detect/secret_value.h SecretFingerprint).
+std::vector<std::unique_ptr<TextDetector>> BuildTextDetectors(const RuleSet& rules,
+                                                              const std::string& fingerprint_key = "");
 
 // Borrowed pointers, as the engine takes them.
 std::vector<const TextDetector*> Borrow(const std::vector<std::unique_ptr<TextDetector>>& owned);

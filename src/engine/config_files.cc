@@ -15,7 +15,9 @@ std::string UserConfigPath() {
   return "";
 }
 
-Status LoadPolicyConfig(const std::string& config_file, PolicyOptions* into, ConfigScope scope) {
+namespace {
+
+Status LoadFiles(const std::string& config_file, PolicyOptions* into, ConfigScope scope) {
   std::error_code ec;
   if (scope == ConfigScope::kOperator) into->inline_allow = false;
   const std::string user = UserConfigPath();
@@ -31,6 +33,17 @@ Status LoadPolicyConfig(const std::string& config_file, PolicyOptions* into, Con
     return Status::Ok();
   }
   return LoadConfigFile(candidate, into);
+}
+
+}  // namespace
+
+Status LoadPolicyConfig(const std::string& config_file, PolicyOptions* into, ConfigScope scope) {
+  Status st = LoadFiles(config_file, into, scope);
+  if (const char* key = std::getenv("COHORTGUARD_FINGERPRINT_KEY_FILE"); st.ok() && key && *key) {
+    into->fingerprint_key_file = key;
+    into->set_at["fingerprint_key"] = "COHORTGUARD_FINGERPRINT_KEY_FILE";
+  }
+  return st;
 }
 
 }  // namespace cg

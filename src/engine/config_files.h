@@ -9,6 +9,9 @@
 //     no file inside it may choose the policy, and its inline cohortguard:allow markers count
 //     only when the operator's file says `inline_allow: true`.
 //
+// COHORTGUARD_FINGERPRINT_KEY_FILE, when set, is the fingerprint_key over every file (a CI
+// secret, for instance).
+//
 // The user's defaults are $XDG_CONFIG_HOME/cohortguard/config.yaml, else
 // ~/.config/cohortguard/config.yaml: where an organisation puts its policy for the accounts
 // that run sweeps, servers and CI.

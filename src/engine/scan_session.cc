@@ -9,6 +9,7 @@
 
 #include "detect/id_set.h"
 #include "detect/text_detectors.h"
+#include "engine/fingerprint_key.h"
 #include "engine/push_cache.h"
 #include "engine/sweep_configuration.h"
 #include "policy/prepared_policy.h"
@@ -83,7 +84,9 @@ Status Prepare(const ScanRequest& req, Session* s) {
   if (!s->idsets.empty()) so.analyze.idsets = &s->idsets;
   if (req.max_table_rows > 0) so.analyze.explain = true;  // the table sizes come from explanations
   if (!req.clean_cache_dir.empty()) so.record_scanned = true;  // what was read in full goes into the cache
-  s->detectors = BuildTextDetectors(s->rules);
+  auto key = LoadFingerprintKey(policy);
+  if (!key.ok()) return key.status();
+  s->detectors = BuildTextDetectors(s->rules, *key);
   s->engine = std::make_unique<ScanEngine>(s->rules, Borrow(s->detectors), so);
   return Status::Ok();
 }

@@ -1,5 +1,6 @@
 #include "engine/sweep_configuration.h"
 
+#include "engine/fingerprint_key.h"
 #include "policy/fingerprint.h"
 #include "rules/rule_loader.h"
 
@@ -17,6 +18,9 @@ Expected<std::string> SweepConfigurationDigest(const PolicyOptions& policy, cons
     sources.insert(sources.end(), more->begin(), more->end());
   }
   for (const auto& s : sources) d += s.text + '\0';
+  auto key = LoadFingerprintKey(policy);
+  if (!key.ok()) return key.status();
+  d += "fingerprint key " + Sha256Hex(*key) + '\0';  // recorded fingerprints depend on it
   d += "disabled";
   for (const auto& r : policy.disabled_rules) d += '\0' + r;
   return Sha256Hex(d, 32);

@@ -138,6 +138,13 @@ Status LoadBaselineKey(const Ctx& c, const YAML::Node& n, PolicyOptions* o) {
   return Status::Ok();
 }
 
+Status LoadFingerprintKey(const Ctx& c, const YAML::Node& n, PolicyOptions* o) {
+  std::string v;
+  if (auto s = Scalar(c, n, "fingerprint_key", &v); !s.ok()) return s;
+  o->fingerprint_key_file = c.Resolve(v);
+  return Status::Ok();
+}
+
 // remotes: the push policy (parsed by policy/remote_policy, which names "remotes.KEY" in errors).
 Status LoadRemotes(const Ctx& c, const YAML::Node& n, PolicyOptions* o) {
   return ParseRemotePolicy(n, c.file, &o->remotes);
@@ -162,6 +169,7 @@ constexpr Section kSections[] = {
     {"rules", LoadRulesSection},
     {"allowlist", LoadAllowlist},
     {"baseline", LoadBaselineKey},
+    {"fingerprint_key", LoadFingerprintKey},
     {"remotes", LoadRemotes},
     {"inline_allow", LoadInlineAllow},
 };

@@ -38,6 +38,10 @@ struct PolicyOptions {
   std::vector<std::string> disabled_rules;    // rule ids left out of the scan
   std::vector<AllowEntry> allowlist;
   std::string baseline;                       // a JSON report: its findings are not reported again
+  // `fingerprint_key`: a key file (16+ bytes, e.g. openssl rand -hex 32) that keys secret
+  // fingerprints, shared by the machines that share a baseline and kept out of the repository.
+  // COHORTGUARD_FINGERPRINT_KEY_FILE in the environment wins. "": values are left out of them.
+  std::string fingerprint_key_file;
   bool show_suppressed = false;               // list suppressed findings in the report
   // `inline_allow`: `cohortguard:allow` markers in the scanned content suppress findings. True
   // where the content is the user's own (scan, pre-commit, pre-push); false by default where it

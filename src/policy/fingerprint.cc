@@ -1,13 +1,12 @@
 #include "policy/fingerprint.h"
 
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 namespace cg {
+namespace {
 
-std::string Sha256Hex(std::string_view data, size_t hex_chars) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(data.data(), data.size(), md, &len, EVP_sha256(), nullptr);
+std::string Hex(const unsigned char* md, unsigned int len, size_t hex_chars) {
   static const char* kHex = "0123456789abcdef";
   std::string out;
   for (unsigned int i = 0; i < len && out.size() < hex_chars; ++i) {
@@ -15,6 +14,23 @@ std::string Sha256Hex(std::string_view data, size_t hex_chars) {
     out.push_back(kHex[md[i] & 15]);
   }
   return out.substr(0, hex_chars);
+}
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view data, size_t hex_chars) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(data.data(), data.size(), md, &len, EVP_sha256(), nullptr);
+  return Hex(md, len, hex_chars);
+}
+
+std::string HmacSha256Hex(std::string_view key, std::string_view data, size_t hex_chars) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
+       data.size(), md, &len);
+  return Hex(md, len, hex_chars);
 }
 
 void AssignFingerprints(std::vector<Finding>* findings) {

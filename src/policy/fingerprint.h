@@ -16,6 +16,9 @@ namespace cg {
 // Lower-case hex SHA-256 of `data`, truncated to `hex_chars`.
 std::string Sha256Hex(std::string_view data, size_t hex_chars = 64);
 
+// Lower-case hex HMAC-SHA256 of `data` under `key`, truncated to `hex_chars`.
+std::string HmacSha256Hex(std::string_view key, std::string_view data, size_t hex_chars = 64);
+
 // Fills Finding::fingerprint where it is empty.
 void AssignFingerprints(std::vector<Finding>* findings);
 

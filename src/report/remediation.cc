@@ -4,7 +4,10 @@
 
 namespace cg {
 
-Place PlaceOf(const Origin& o) { return o.commit.empty() && o.blob.empty() ? Place::kWorkTree : Place::kHistory; }
+Place PlaceOf(const Origin& o) {
+  if (!o.commit.empty()) return Place::kPushed;
+  return o.blob.empty() ? Place::kWorkTree : Place::kUnreachable;
+}
 
 std::string ShellQuote(const std::string& path) {
   bool plain = !path.empty() && path[0] != '-';
@@ -27,33 +30,75 @@ std::string ShellQuote(const std::string& path) {
   return out + "'";
 }
 
+namespace {
+
+constexpr const char* kNothingLeft = "nothing has left this machine: no history rewrite, rotation or report is needed";
+
+std::vector<std::string> SecretSteps(Place place, const std::string& p) {
+  switch (place) {
+    case Place::kStaged:
+      return {"unstage it: git restore --staged -- " + p + " (" + kNothingLeft + ")",
+              "read the credential from an environment variable or a secret store instead",
+              "keep the file out: list " + p + " in .gitignore"};
+    case Place::kUnpushed:
+      return {"take it out of the unpushed commits: git commit --amend if it is in the last one, else "
+              "git rebase -i on the commit before it (edit or drop); nothing has left this machine through this push",
+              "if those commits were pushed anywhere else, rotate the credential (revoke it, issue a new one)",
+              "read the credential from an environment variable or a secret store instead"};
+    case Place::kWorkTree:
+      return {"revoke the credential and issue a new one (rotate): deleting it from git does not make it secret again",
+              "read it from an environment variable or a secret store instead",
+              "stop tracking the file: git rm --cached -- " + p + ", and list it in .gitignore"};
+    case Place::kPushed:
+      return {"revoke the credential and issue a new one (rotate): deleting it from git does not make it secret again",
+              "purge it from every commit: git filter-repo --invert-paths --path " + p +
+                  " (or --replace-text for one line), then force-push and have collaborators re-clone"};
+    case Place::kUnreachable:
+      return {"revoke the credential and issue a new one (rotate): it is stored in this repository's objects",
+              "it is in no commit, so there is no path to filter out: git reflog expire --expire=now --all && "
+              "git gc --prune=now, and ask the hosting server's administrators to purge the object"};
+  }
+  return {};
+}
+
+std::vector<std::string> DataSteps(Place place, const std::string& p) {
+  const std::string custodian =
+      "the data has left your control: report it to the data custodian (e.g. the cohort's access team) as the "
+      "data access agreement requires";
+  switch (place) {
+    case Place::kStaged:
+      return {"unstage it: git restore --staged -- " + p + ", or stop tracking it (the file stays on disk): "
+                  "git rm --cached -- " + p + " (" + kNothingLeft + ")",
+              "keep it out from now on: add " + p + " (or a pattern for such files) to .gitignore",
+              "keep participant data where the data access agreement allows (the approved research environment), "
+              "not in a repository"};
+    case Place::kUnpushed:
+      return {"take it out of the unpushed commits: git commit --amend if it is in the last one, else "
+              "git rebase -i on the commit before it (edit or drop), or git filter-repo --invert-paths --path " + p +
+                  " on unpushed branches; nothing has left this machine through this push",
+              "if those commits were pushed anywhere else, " + custodian};
+    case Place::kWorkTree:
+      return {"stop tracking it (the file stays on disk): git rm --cached -- " + p,
+              "keep it out from now on: add " + p + " (or a pattern for such files) to .gitignore",
+              "keep participant data where the data access agreement allows (the approved research environment), "
+              "not in a repository"};
+    case Place::kPushed:
+      return {"remove it from every commit: git filter-repo --invert-paths --path " + p +
+                  ", then force-push all branches and tags and have collaborators re-clone",
+              "rotate anything that protected it and notify the project's data lead",
+              "if a commit holding it was ever pushed, " + custodian};
+    case Place::kUnreachable:
+      return {"it is in no commit, so there is no path to filter out: git reflog expire --expire=now --all && "
+              "git gc --prune=now, and ask the hosting server's administrators to purge the object",
+              "if it was ever pushed, " + custodian};
+  }
+  return {};
+}
+
+}  // namespace
+
 std::vector<std::string> NextSteps(const std::string& category, Place place, const std::string& p) {
-  std::vector<std::string> steps;
-  if (category == "secret") {
-    steps.push_back("revoke the credential and issue a new one (rotate): deleting it from git does not make it "
-                    "secret again");
-    if (place == Place::kWorkTree) {
-      steps.push_back("read it from an environment variable or a secret store instead");
-      steps.push_back("stop tracking the file: git rm --cached -- " + p + ", and list it in .gitignore");
-    } else {
-      steps.push_back("purge it from every commit: git filter-repo --invert-paths --path " + p +
-                      " (or --replace-text for one line), then force-push and have collaborators re-clone");
-    }
-    return steps;
-  }
-  if (place == Place::kWorkTree) {
-    steps.push_back("stop tracking it (the file stays on disk): git rm --cached -- " + p);
-    steps.push_back("keep it out from now on: add " + p + " (or a pattern for such files) to .gitignore");
-    steps.push_back("keep participant data where the data access agreement allows (the approved research "
-                    "environment), not in a repository");
-  } else {
-    steps.push_back("remove it from every commit: git filter-repo --invert-paths --path " + p +
-                    ", then force-push all branches and tags and have collaborators re-clone");
-    steps.push_back("rotate anything that protected it and notify the project's data lead");
-    steps.push_back("if a commit holding it was ever pushed, the data has left your control: report it to the data "
-                    "custodian (e.g. the cohort's access team) as the data access agreement requires");
-  }
-  return steps;
+  return category == "secret" ? SecretSteps(place, p) : DataSteps(place, p);
 }
 
 }  // namespace cg

@@ -4,6 +4,7 @@
 // a secret (Finding carries none). Thread-compatible: one writer per output.
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "core/scan_result.h"
 #include "core/status.h"
 #include "policy/threshold.h"
+#include "report/remediation.h"
 
 namespace cg {
 
@@ -31,6 +33,9 @@ struct ReportOptions {
   bool findings_streamed = false; // the format's stream function already wrote every finding
   std::vector<RuleInfo> rules;
   bool show_suppressed = false;   // also list suppressed findings, with why
+  // Where the scanned content is, when the entry point knows (the index, the commits of a
+  // push): the text report's `next:` steps fit it. Unset: report/remediation PlaceOf.
+  std::optional<Place> place;
 };
 
 using ReportWriterFn = void (*)(const ScanResult& result, const ReportOptions& options, std::ostream& out);

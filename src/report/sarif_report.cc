@@ -101,7 +101,7 @@ void WriteRule(JsonWriter& w, const RuleEntry& r) {
   }
   help += "What to do when it is in git history:\n";
   md += "\n**In git history**\n\n";
-  for (const auto& s : NextSteps(info.category, Place::kHistory, "PATH")) {
+  for (const auto& s : NextSteps(info.category, Place::kPushed, "PATH")) {
     help += "- " + s + "\n";
     md += "- " + s + "\n";
   }

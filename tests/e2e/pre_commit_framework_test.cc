@@ -60,8 +60,14 @@ TEST(PreCommitFramework, HooksFromPreCommitHooksYamlBlockCommitAndPush) {
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE((r.out + r.err).find("ukbiobank.main-dataset"), std::string::npos) << r.out << r.err;
 
-  // The push stage: a public remote (github.com rewritten to a local bare repository).
+  // Committed past the hook: `pre-commit run --all-files` (what CI runs) must still fail.
   ASSERT_EQ(Git({"commit", "-q", "--no-verify", "-m", "data"}, work).exit_code, 0);
+  r = testing::Run({"pre-commit", "run", "--all-files", "cohortguard"}, work);
+  EXPECT_NE(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE((r.out + r.err).find("ukbiobank.main-dataset"), std::string::npos) << r.out << r.err;
+  EXPECT_NE((r.out + r.err).find("data/ukb12345.csv"), std::string::npos) << r.out << r.err;
+
+  // The push stage: a public remote (github.com rewritten to a local bare repository).
   Git({"config", "url." + server + ".insteadOf", "https://github.com/lab/study.git"}, work);
   Git({"remote", "add", "origin", "https://github.com/lab/study.git"}, work);
   r = Git({"push", "origin", "HEAD:refs/heads/main"}, work);

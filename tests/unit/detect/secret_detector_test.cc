@@ -20,7 +20,7 @@ const RuleSet& DefaultRules() {
 }
 
 std::vector<Finding> Scan(const std::string& text, const std::string& path = "config.env", int64_t first_line = 1) {
-  SecretDetector d(DefaultRules().secrets);
+  SecretDetector d(DefaultRules().secrets, "unit-test fingerprint key 0123456789");
   ResultCollector out;
   Origin o;
   o.path = path;
@@ -152,6 +152,25 @@ TEST(SecretValue, EntropyAndClasses) {
   EXPECT_DOUBLE_EQ(ShannonEntropy("abcd"), 2.0);
   EXPECT_EQ(CharacterClasses("aB3-"), 4);
   EXPECT_EQ(CharacterClasses("deadbeef00"), 2);
+}
+
+}  // namespace
+}  // namespace cg
+
+namespace cg {
+namespace {
+
+TEST(SecretFingerprint, KeyedByTheKeyAndWithoutOneTheValueIsLeftOut) {
+  Origin o;
+  o.path = "config.env";
+  const std::string key = "0123456789abcdef0123", other_key = "fedcba9876543210fedc";
+  // Keyed: depends on the key and the value; stable for both.
+  EXPECT_EQ(SecretFingerprint("r", o, "hunter2hunter2", key), SecretFingerprint("r", o, "hunter2hunter2", key));
+  EXPECT_NE(SecretFingerprint("r", o, "hunter2hunter2", key), SecretFingerprint("r", o, "hunter2hunter3", key));
+  EXPECT_NE(SecretFingerprint("r", o, "hunter2hunter2", key), SecretFingerprint("r", o, "hunter2hunter2", other_key));
+  // Unkeyed: what the report shows anyway (mask, length), never the rest of the value.
+  EXPECT_EQ(SecretFingerprint("r", o, "hunter2hunter2", ""), SecretFingerprint("r", o, "huntXXXXXXXXXX", ""));
+  EXPECT_NE(SecretFingerprint("r", o, "hunter2hunter2", ""), SecretFingerprint("r", o, "hunter2hunter22", ""));
 }
 
 }  // namespace
