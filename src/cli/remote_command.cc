@@ -58,13 +58,13 @@ int RunRemoteCommand(const std::vector<std::string>& args) {
   if (f.check) policy->github_check = true;
   RemoteClassification most;
   most.remote_class = RemoteClass::kPrivate;
-  // A remote's name (in the repository here) stands for its configured URLs, not for a path.
+  // A remote's name (in the repository here) stands for its configured URLs, not for a path;
+  // a URL also for where this repository's insteadOf/pushInsteadOf send it.
   auto repo = git::OpenRepository(".");
   git_repository* r = repo.ok() ? repo->get() : nullptr;
   for (const auto& arg : f.urls) {
     const bool remote = IsRemoteName(r, arg);
-    RemoteClassification c =
-        ClassifyRemoteUrls(remote ? PushUrlCandidates(r, arg, "") : std::vector<std::string>{arg}, *policy);
+    RemoteClassification c = ClassifyRemoteUrls(PushUrlCandidates(r, arg, ""), *policy);
     std::cout << RemoteClassName(c.remote_class) << "  " << (remote ? arg + " (" + c.url + ")" : RedactUrl(arg))
               << "\n    " << c.reason << "\n";
     if (most.url.empty() || c.remote_class > most.remote_class) most = c;

@@ -19,6 +19,13 @@ std::vector<std::string> PushUrlCandidates(git_repository* repo, const std::stri
   if (name_or_url.empty()) return urls;
   if (!repo || git_remote_lookup(&raw, repo, name_or_url.c_str()) != 0) {
     urls.push_back(name_or_url);  // not a remote's name: the URL as typed
+    // and where this repository's insteadOf/pushInsteadOf send it (libgit2 rewrites an
+    // anonymous remote's URLs as git does).
+    if (repo && git_remote_create_anonymous(&raw, repo, name_or_url.c_str()) == 0) {
+      GitRemote anonymous(raw);
+      if (const char* u = git_remote_url(anonymous.get())) urls.push_back(u);
+      if (const char* u = git_remote_pushurl(anonymous.get())) urls.push_back(u);
+    }
     return urls;
   }
   GitRemote r(raw);

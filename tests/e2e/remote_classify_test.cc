@@ -2,6 +2,7 @@
 // spellings that still mean github.com, ssh Host aliases, remote names, credentials in URLs,
 // and findings that policy lets through to an internal server.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include "e2e/hook_fixture.h"
 #include "support/test_support.h"
@@ -104,6 +105,62 @@ TEST(RemoteClassify, CredentialsInUrlsAreNeverPrinted) {
   EXPECT_EQ(r.err.find(kToken), std::string::npos) << r.err;
   r = testing::Cohortguard({"remote", "classify", "origin"}, fx.work);
   EXPECT_EQ(r.out.find(kToken), std::string::npos) << r.out;
+  EXPECT_EQ(Rev("main", fx.server), "");
+}
+
+// The remote's URL spelled in ways git still connects to github.com with: the hook refuses, as
+// `remote classify` says.
+TEST(PrePushHook, GithubSpelledWithATrailingDotOrAFragmentBlocksThePush) {
+  for (const char* url : {"https://github.com./lab/study.git", "https://github.com#@lab.example.invalid/study.git",
+                          "ssh://git@GitHub.com.:22/lab/study"}) {
+    Fixture fx;
+    ASSERT_EQ(Git({"config", "url." + fx.server + ".insteadOf", url}, fx.work).exit_code, 0);
+    ASSERT_EQ(Git({"remote", "add", "origin", url}, fx.work).exit_code, 0);
+    ASSERT_EQ(fx.Commit("data/ukb.csv", testing::UkbExtract(300), /*verify=*/false).exit_code, 0);
+    RunResult r = Git({"push", "origin", "HEAD:refs/heads/main"}, fx.work);
+    EXPECT_NE(r.exit_code, 0) << url << ": " << r.err;
+    EXPECT_NE(r.err.find("origin is public"), std::string::npos) << url << ": " << r.err;
+    EXPECT_NE(r.err.find("ukbiobank.main-dataset"), std::string::npos) << url << ": " << r.err;
+    EXPECT_EQ(Rev("main", fx.server), "") << url;
+  }
+}
+
+// pushInsteadOf sends a push typed as an internal-looking URL (or a remote configured with one)
+// to github.com over ssh; here an ssh stand-in delivers to the test's server. The hook and
+// `remote classify` see where git connects, not what was typed.
+TEST(PrePushHook, PushInsteadOfThatSendsAnInternalLookingUrlToGithubIsPublic) {
+  Fixture fx;
+  const std::string home = fx.dir.str() + "/home";  // no ssh config of the account running the tests
+  fx.dir.Write("home/.keep", "");
+  const std::string ssh = fx.dir.Write("ssh-to-server", "#!/bin/sh\nexec git receive-pack '" + fx.server + "'\n").string();
+  ASSERT_EQ(chmod(ssh.c_str(), 0755), 0);
+  ASSERT_EQ(Git({"config", "url.git@github.com:lab/.pushInsteadOf", "lab:"}, fx.work).exit_code, 0);
+  auto push = [&](const std::vector<std::string>& args) {
+    std::vector<std::string> argv{"env", "HOME=" + home, "GIT_SSH_COMMAND=" + ssh, "GIT_SSH_VARIANT=simple", "git"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return testing::Run(argv, fx.work);
+  };
+  RunResult r = testing::Run({"env", "HOME=" + home, COHORTGUARD_BINARY, "remote", "classify", "lab:study.git"}, fx.work);
+  EXPECT_EQ(r.out.rfind("public", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("github.com"), std::string::npos) << r.out;
+  // Outside this repository (no pushInsteadOf) the same text is an ssh host 'lab': internal.
+  r = testing::Run({"env", "HOME=" + home, COHORTGUARD_BINARY, "remote", "classify", "lab:study.git"}, fx.dir.str());
+  EXPECT_EQ(r.out.rfind("internal", 0), 0u) << r.out;
+
+  // The stand-in really delivers: a clean push goes through.
+  r = push({"push", "lab:study.git", "HEAD:refs/heads/clean"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("is public"), std::string::npos) << r.err;
+  ASSERT_NE(Rev("clean", fx.server), "");
+
+  ASSERT_EQ(fx.Commit("data/ukb.csv", testing::UkbExtract(300), /*verify=*/false).exit_code, 0);
+  r = push({"push", "lab:study.git", "HEAD:refs/heads/main"});
+  EXPECT_NE(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("ukbiobank.main-dataset"), std::string::npos) << r.err;
+  ASSERT_EQ(Git({"remote", "add", "origin", "lab:study.git"}, fx.work).exit_code, 0);
+  r = push({"push", "origin", "HEAD:refs/heads/main"});
+  EXPECT_NE(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("origin is public"), std::string::npos) << r.err;
   EXPECT_EQ(Rev("main", fx.server), "");
 }
 
