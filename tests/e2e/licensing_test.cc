@@ -30,12 +30,12 @@ TEST(Licensing, LicenseIsApache2) {
 TEST(Licensing, DistributedFilesCarrySpdxHeader) {
   const fs::path root(COHORTGUARD_SOURCE_DIR);
   std::vector<fs::path> files;
-  for (const char* dir : {"packaging/release", "packaging/docker", "packaging/debian", "examples"}) {
+  for (const char* dir : {"packaging/release", "packaging/docker", "packaging/debian", "packaging/github-action", "examples"}) {
     if (!fs::exists(root / dir)) continue;
     for (const auto& e : fs::recursive_directory_iterator(root / dir))
       if (e.is_regular_file()) files.push_back(e.path());
   }
-  for (const char* file : {"action.yml", ".pre-commit-hooks.yaml", ".dockerignore", "scripts/release"})
+  for (const char* file : {"action.yml", ".pre-commit-hooks.yaml", ".dockerignore", "scripts/release", "scripts/build-deb", "scripts/make-chroot"})
     if (fs::exists(root / file)) files.push_back(root / file);
   ASSERT_FALSE(files.empty());
   for (const auto& f : files) {
