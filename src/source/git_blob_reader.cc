@@ -83,6 +83,15 @@ Expected<std::unique_ptr<ByteStream>> GitBlobReader::OpenThroughLibgit2(const st
     return Status::Corrupt("object " + key + " is a " +
                            git_object_type2string(git_odb_object_type(raw)) + ", not a blob");
   }
+  // Strict hash verification is off process-wide (it would hash every tree the walks read), so
+  // what libgit2 hands over is checked here: a loose object file replaced by another valid object
+  // would otherwise be scanned as the wrong content.
+  git_oid actual;
+  if (git_odb_hash(&actual, git_odb_object_data(raw), git_odb_object_size(raw), GIT_OBJECT_BLOB) == 0 &&
+      !git_oid_equal(&actual, &oid)) {
+    return Status::Corrupt("object " + key + " holds the content of blob " + git::OidHex(actual) +
+                           " (a damaged or replaced object file; git fsck reports a hash mismatch): not scanned");
+  }
   return std::unique_ptr<ByteStream>(new OdbObjectStream(std::move(obj)));
 }
 

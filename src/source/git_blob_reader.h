@@ -5,8 +5,9 @@
 // keeps the git_odb_object alive and views its bytes, so the engine can sniff the head and stop
 // without another copy. Given `packed`, blobs listed there are read with a PackReader of this
 // reader's own (see pack_reader.h) and everything else, or anything the PackReader cannot
-// resolve, through libgit2. A missing or corrupt object is an error Status naming the blob id; the
-// engine records it and goes on with the next item.
+// resolve, through libgit2; what libgit2 reads is hashed and must match its id (a replaced loose
+// object file). A missing or corrupt object is an error Status naming the blob id; the engine
+// records it and goes on with the next item.
 #pragma once
 
 #include <memory>

@@ -1,6 +1,7 @@
 #include "source/git_history_source.h"
 
 #include <malloc.h>
+#include <unistd.h>
 
 #include <cstring>
 #include <functional>
@@ -8,9 +9,9 @@
 #include <unordered_set>
 
 #include "source/git_blob_reader.h"
-#include "source/git_commit_changes.h"
 #include "source/git_handle.h"
 #include "source/git_revspec.h"
+#include "source/history_walk.h"
 #include "source/pack_index.h"
 
 namespace cg {
@@ -24,6 +25,30 @@ Item BlobItem(const git_oid& id, int64_t size) {
   item.origin.blob = item.key;
   item.size = size;
   return item;
+}
+
+// A partial clone (git clone --filter=...): objects the history references may be left on the
+// promisor remote on purpose, which git marks with remote.<name>.promisor (or, before git 2.24,
+// extensions.partialClone) and with a .promisor file beside each pack fetched that way (kept
+// when a mirror is copied without its config).
+bool IsPartialClone(git_repository* repo, const std::vector<std::shared_ptr<const PackIndex>>& packs) {
+  for (const auto& pack : packs) {
+    std::string promisor = pack->pack_path();
+    promisor.replace(promisor.size() - 4, 4, "promisor");
+    if (::access(promisor.c_str(), F_OK) == 0) return true;
+  }
+  git_config* raw = nullptr;
+  if (git_repository_config_snapshot(&raw, repo) != 0) return false;
+  GitConfig config(raw);
+  const char* v = nullptr;
+  if (git_config_get_string(&v, config.get(), "extensions.partialclone") == 0 && v && *v) return true;
+  bool promisor = false;
+  git_config_foreach_match(config.get(), "^remote\\..*\\.promisor$", [](const git_config_entry* e, void* payload) {
+    int b = 0;
+    if (git_config_parse_bool(&b, e->value) == 0 && b) *static_cast<bool*>(payload) = true;
+    return 0;
+  }, &promisor);
+  return promisor;
 }
 
 ScanError ObjectError(const std::string& id, std::string message) {
@@ -83,6 +108,7 @@ Status GitHistorySource::Enumerate(std::vector<Item>* items, std::vector<ScanErr
   if (rc != 0) {
     errors->push_back(ObjectError("", git::GitStatus(rc, "cannot list every object of " + repo_path_).message()));
   }
+  other_objects_.insert(rest.begin(), rest.end());
   for (const git_oid& id : rest) {
     size_t size = 0;
     git_object_t type = GIT_OBJECT_INVALID;
@@ -103,50 +129,60 @@ Expected<std::unique_ptr<ItemReader>> GitHistorySource::NewReader() {
 
 Status GitHistorySource::Finish(std::vector<Finding>* findings, std::vector<ScanError>* errors) {
   std::unordered_map<std::string, std::pair<std::string, std::string>> where;  // blob -> (commit, path)
-  for (const Finding& f : *findings) {
-    if (!f.origin.blob.empty() && f.origin.path.empty()) where.emplace(f.origin.blob, std::make_pair("", ""));
-  }
-  for (const ScanError& e : *errors) {
-    if (!e.origin.blob.empty() && e.origin.path.empty()) where.emplace(e.origin.blob, std::make_pair("", ""));
-  }
-  if (where.empty()) return Status::Ok();
+  OidSet targets;
+  auto target = [&](const Origin& o) {
+    git_oid id;
+    if (o.blob.empty() || !o.path.empty() || !git::ParseOid(o.blob, &id)) return;
+    targets.insert(id);
+    where.emplace(o.blob, std::make_pair("", ""));
+  };
+  for (const Finding& f : *findings) target(f.origin);
+  for (const ScanError& e : *errors) target(e.origin);
   // The workers' pack caches were freed into per-thread malloc arenas that glibc keeps resident;
-  // hand them back before the walk adds libgit2's own caches.
+  // hand them back before the walk adds its own.
   malloc_trim(0);
 
-  auto repo = git::OpenRepository(repo_path_);
-  if (!repo.ok()) return repo.status();
-  git_repository* r = repo->get();
-  auto walk_or = git::NewOldestFirstWalk(r, repo_path_);
-  if (!walk_or.ok()) return walk_or.status();
-  git::Revwalk walk = std::move(*walk_or);
-  git::PushEveryRef(r, walk.get(), /*hide=*/false, errors);
-  int rc = 0;
-
-  OidSet targets;
-  for (auto& [blob, _] : where) {
-    git_oid id;
-    if (git::ParseOid(blob, &id)) targets.insert(id);
-  }
+  auto settings = git::OpenRepositorySettings(repo_path_);
+  const bool partial = settings.ok() && IsPartialClone(settings->get(), packed_->packs);
   std::vector<ScanError> walk_errors;
-  size_t remaining = targets.size();
-  git_oid id;
-  while (remaining > 0 && (rc = git_revwalk_next(&id, walk.get())) == 0) {
-    git_commit* raw_commit = nullptr;
-    if (git_commit_lookup(&raw_commit, r, &id) != 0) {
-      std::string hex = git::OidHex(id);
-      walk_errors.push_back(ObjectError("", git::GitStatus(-1, "cannot read commit " + hex).message()));
-      continue;
+  size_t not_in_clone = 0;
+  auto lacks = [&](const git_oid& id, const git_oid& commit, const std::string& raw_path, const std::string& what) {
+    Origin o;
+    o.blob = git::OidHex(id);
+    o.commit = git::OidHex(commit);
+    o.path = git::EscapePath(raw_path);
+    if (partial) {
+      ++not_in_clone;
+      skipped_.push_back({std::move(o), "not in this clone (partial clone): git has not fetched this " + what +
+                                            ", so it was not scanned"});
+    } else {
+      walk_errors.push_back({std::move(o), what + " " + git::OidHex(id) + " is missing from the object database"});
     }
-    git::Commit commit(raw_commit);
-    git::ForEachIntroducedEntry(r, commit.get(), [&](const git::ChangedEntry& c) {
-      if (targets.erase(c.id) == 0) return true;
-      where[git::OidHex(c.id)] = {git::OidHex(id), git::EscapePath(c.raw_path)};
-      return --remaining > 0;
-    }, &walk_errors);
-  }
-  if (remaining > 0 && rc != 0 && rc != GIT_ITEROVER) {
-    walk_errors.push_back(ObjectError("", git::GitStatus(rc, "commit walk stopped early").message()));
+  };
+  HistoryWalkCallbacks cb;
+  cb.blob = [&](const git_oid& blob, const git_oid& commit, std::string_view dir, std::string_view name) {
+    bool present = packed_->where.count(blob) || other_objects_.count(blob);
+    if (!present) lacks(blob, commit, std::string(dir) + std::string(name), "blob");
+    if (targets.erase(blob) == 0) return;
+    where[git::OidHex(blob)] = {git::OidHex(commit), git::EscapePath(std::string(dir) + std::string(name))};
+  };
+  cb.unreadable = [&](const git_oid& id, const char* kind, const git_oid& commit, const std::string& raw_path,
+                      bool missing, const std::string& message) {
+    if (missing) return lacks(id, commit, raw_path, kind);
+    ScanError e;
+    e.origin.commit = git::OidHex(commit);
+    e.origin.path = git::EscapePath(raw_path);
+    e.message = message;
+    walk_errors.push_back(std::move(e));
+  };
+  Status walked = WalkHistory(repo_path_, packed_->packs, cb, &walk_errors);
+  if (!walked.ok()) return walked;
+  if (not_in_clone > 0) {
+    ScanError e;
+    e.message = std::to_string(not_in_clone) + " object" + (not_in_clone == 1 ? " that the history references is" : "s that the history references are") +
+                " not in this partial clone and " + (not_in_clone == 1 ? "was" : "were") +
+                " not scanned (listed under skipped); scan a clone made without --filter to read them";
+    walk_errors.push_back(std::move(e));
   }
 
   auto attribute = [&](Origin& o) {

@@ -4,18 +4,22 @@
 //
 // Enumerate() lists packed blobs in pack-offset order (see pack_index.h) so readers resolve
 // delta chains from a warm cache, then loose blobs. Items carry only the blob id: paths are not
-// known up front. Finish() attributes the blobs that produced findings (or errors) to the first
-// commit and path that introduced them, with one walk of the commit graph reachable from every
-// ref and HEAD, oldest first, stopping as soon as every such blob is placed. Blobs no commit
-// reaches (dangling, reflog-only) keep their blob id and get no path or commit. The walk is paid only when there is
-// something to attribute; a scan without findings reads blobs and nothing else.
+// known up front. Finish() walks the reachable history once (history_walk.h: every ref and
+// HEAD, oldest first, each tree read once) and attributes the blobs that produced findings (or
+// errors) to the first commit and path that hold them. Blobs no commit reaches (dangling,
+// reflog-only) keep their blob id and get no path or commit.
 //
-// Missing objects: --history reads what the object database holds, so an object that was
-// removed is noticed when the attribution walk needs it (reported in errors with its id).
+// Missing objects: the same walk checks every blob and tree the history references against the
+// object database. In a partial clone (a promisor remote), what git has not fetched is listed
+// under skipped ("not in this clone") with its commit and path, and one error counts them
+// (exit 3: part of the history was not read). Anywhere else a missing object is an error naming
+// it, its commit and path.
 #pragma once
 
 #include <memory>
+#include <unordered_set>
 
+#include "source/git_handle.h"
 #include "source/git_source.h"
 
 namespace cg {
@@ -35,6 +39,8 @@ class GitHistorySource : public GitSource {
  private:
   bool own_pack_reader_;
   std::shared_ptr<PackedBlobLocations> packed_;
+  // Objects the packs did not list (loose, or of a type only the object database can tell).
+  std::unordered_set<git_oid, git::OidHash, git::OidEq> other_objects_;
 };
 
 }  // namespace cg

@@ -142,6 +142,17 @@ Status PackIndex::ParseIndex(const std::string& idx_path, const unsigned char* i
   return Status::Ok();
 }
 
+int64_t PackIndex::Position(const unsigned char* raw_id) const {
+  size_t lo = 0, hi = by_id_.size();
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = std::memcmp(objects_[by_id_[mid]].id.id, raw_id, GIT_OID_RAWSZ);
+    if (c == 0) return by_id_[mid];
+    if (c < 0) lo = mid + 1; else hi = mid;
+  }
+  return -1;
+}
+
 Status PackIndex::ResolveTypes() {
   const size_t n = objects_.size();
   const uint64_t end = pack_size_ - 20;  // trailing checksum
@@ -150,16 +161,6 @@ Status PackIndex::ResolveTypes() {
                                [](const PackedObject& o, uint64_t v) { return o.offset < v; });
     if (it == objects_.end() || it->offset != off) return -1;
     return it - objects_.begin();
-  };
-  auto position_of_id = [&](const unsigned char* raw) -> int64_t {
-    size_t lo = 0, hi = by_id_.size();
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      int c = std::memcmp(objects_[by_id_[mid]].id.id, raw, 20);
-      if (c == 0) return by_id_[mid];
-      if (c < 0) lo = mid + 1; else hi = mid;
-    }
-    return -1;
   };
   SequentialWindow window(fd_, end);
   for (size_t i = 0; i < n; ++i) {
@@ -198,7 +199,7 @@ Status PackIndex::ResolveTypes() {
     } else if (type == 7) {  // REF_DELTA: base named by id
       if (p + 20 > limit) continue;
       o.is_delta = true;
-      o.base = position_of_id(p);
+      o.base = Position(p);
       p += 20;
     } else {
       continue;

@@ -44,6 +44,9 @@ class PackIndex {
   // Every object of the pack, in increasing offset order.
   const std::vector<PackedObject>& objects() const { return objects_; }
   const std::string& pack_path() const { return pack_path_; }
+  // The position in objects() of the object with this raw id, or -1 when the pack lacks it.
+  int64_t Position(const unsigned char* raw_id) const;
+  int64_t Position(const git_oid& id) const { return Position(id.id); }
   // The pack file, open for pread() by any thread.
   int fd() const { return fd_; }
   // One past the last byte of the entry at `position` (where the next entry or the trailer starts).

@@ -1,5 +1,6 @@
 // Whole-program tests of repositories stored in the ways users have them (issue #18): shallow
-// clones, split and sparse indexes, damaged packs, refs to missing commits. Each is built with
+// clones, split and sparse indexes, damaged packs, refs to missing commits, partial clones,
+// removed and replaced loose objects. Each is built with
 // the git binary; scans and hooks must read them, or say exactly what they could not read.
 // Hooks refuse only because of content, never because of how the repository is stored.
 #include <gtest/gtest.h>
@@ -295,6 +296,102 @@ TEST(Sha256Repository, HooksAndScansJudgeContentNotTheObjectFormat) {
   EXPECT_NE(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("data/ukb.csv"), std::string::npos) << r.err;
   EXPECT_EQ(Out(Git({"rev-parse", "main"}, st.server)), head);
+}
+
+// Where git keeps the loose object `id` of the repository whose git folder is `git_dir`.
+fs::path LooseObjectPath(const std::string& git_dir, const std::string& id) {
+  return fs::path(git_dir) / "objects" / id.substr(0, 2) / id.substr(2);
+}
+
+std::string Messages(const json& errors) {
+  std::string all;
+  for (const json& e : errors) all += e["message"].get<std::string>() + "\n";
+  return all;
+}
+
+TEST(PartialClone, BlobsGitHasNotFetchedAreSkippedNotInThisCloneAndTheScanSaysItIsIncomplete) {
+  Storage st;
+  // A draft that an older commit added and a later one deleted: a blob:none clone checks out
+  // HEAD only, so the draft's blob stays on the server.
+  st.dir.Write("seed/old/draft.csv", "id,visit\n1,2\n");
+  Git({"add", "-A"}, st.seed);
+  Git({"commit", "-q", "-m", "draft"}, st.seed);
+  std::string draft_commit = Out(Git({"rev-parse", "HEAD"}, st.seed));
+  std::string draft_blob = Out(Git({"rev-parse", "HEAD:old/draft.csv"}, st.seed));
+  Git({"rm", "-q", "old/draft.csv"}, st.seed);
+  Git({"commit", "-q", "-m", "drop draft"}, st.seed);
+  ASSERT_EQ(Git({"push", "-q", st.server, "main"}, st.seed).exit_code, 0);
+  Git({"config", "uploadpack.allowFilter", "true"}, st.server);
+  st.Clone({"--filter=blob:none"});
+  RunResult missing = Git({"rev-list", "--objects", "--all", "--missing=print"}, st.work);
+  ASSERT_NE(missing.out.find("?" + draft_blob), std::string::npos) << "the draft is not in the clone: " << missing.out;
+
+  ScanRun r = ScanJson({"--history"}, st.work);
+  EXPECT_EQ(r.code, 3) << r.report.dump(2);
+  EXPECT_EQ(r.report["stats"]["blobs"], 3) << "the three notes git checked out are read";
+  ASSERT_EQ(r.report["skipped"].size(), 1u) << r.report.dump(2);
+  const json& sk = r.report["skipped"][0];
+  EXPECT_EQ(sk["blob"], draft_blob);
+  EXPECT_EQ(sk["path"], "old/draft.csv");
+  EXPECT_EQ(sk["commit"], draft_commit);
+  EXPECT_NE(sk["reason"].get<std::string>().find("not in this clone"), std::string::npos) << sk.dump();
+  ASSERT_EQ(r.report["errors"].size(), 1u) << r.report.dump(2);
+  EXPECT_NE(Messages(r.report["errors"]).find("1 object that the history references is not in this partial clone"),
+            std::string::npos) << r.report.dump(2);
+  EXPECT_NE(Out(Git({"rev-list", "--objects", "--all", "--missing=print"}, st.work)).find("?" + draft_blob),
+            std::string::npos) << "the scan fetched nothing";
+
+  // A mirror copied without its config still has the .promisor file beside the pack git fetched.
+  ASSERT_EQ(Git({"config", "--unset", "remote.origin.promisor"}, st.work).exit_code, 0);
+  r = ScanJson({"--history"}, st.work);
+  EXPECT_EQ(r.code, 3) << r.report.dump(2);
+  ASSERT_EQ(r.report["skipped"].size(), 1u) << r.report.dump(2);
+  EXPECT_EQ(r.report["skipped"][0]["blob"], draft_blob);
+}
+
+TEST(MissingObject, ARemovedLooseBlobIsAnErrorNamingItsPathAndId) {
+  Storage st;
+  std::string blob = Out(Git({"rev-parse", "HEAD:notes2.txt"}, st.seed));
+  ASSERT_TRUE(fs::remove(LooseObjectPath(st.seed + "/.git", blob)));
+  ASSERT_NE(Git({"fsck", "--no-progress"}, st.seed).exit_code, 0) << "git sees it missing too";
+
+  ScanRun r = ScanJson({"--history"}, st.seed);
+  EXPECT_EQ(r.code, 3) << r.report.dump(2);
+  EXPECT_EQ(r.report["stats"]["blobs"], 2) << "the other notes are read";
+  ASSERT_EQ(r.report["errors"].size(), 1u) << r.report.dump(2);
+  const json& e = r.report["errors"][0];
+  EXPECT_EQ(e["path"], "notes2.txt") << e.dump();
+  EXPECT_EQ(e["blob"], blob) << e.dump();
+  EXPECT_NE(e["message"].get<std::string>().find("blob " + blob + " is missing from the object database"),
+            std::string::npos) << e.dump();
+  EXPECT_TRUE(r.report["skipped"].empty()) << "not a partial clone: an error, not a skip";
+}
+
+TEST(MissingObject, ALooseObjectReplacedByAnotherValidObjectIsNamedAndNotScannedAsItsId) {
+  Storage st;
+  st.dir.Write("seed/data/ukb.csv", testing::UkbExtract(200));
+  Git({"add", "-A"}, st.seed);
+  Git({"commit", "-q", "--no-verify", "-m", "extract"}, st.seed);
+  std::string notes = Out(Git({"rev-parse", "HEAD:notes1.txt"}, st.seed));
+  std::string extract = Out(Git({"rev-parse", "HEAD:data/ukb.csv"}, st.seed));
+  fs::path victim = LooseObjectPath(st.seed + "/.git", notes);
+  ASSERT_TRUE(fs::remove(victim));
+  fs::copy_file(LooseObjectPath(st.seed + "/.git", extract), victim);
+  RunResult fsck = Git({"fsck", "--no-progress"}, st.seed);
+  ASSERT_NE(fsck.err.find("hash-path mismatch"), std::string::npos) << "git sees the swap: " << fsck.err;
+
+  for (const std::vector<std::string>& mode : {std::vector<std::string>{"--history"}, {"--range", "HEAD"}}) {
+    ScanRun r = ScanJson(mode, st.seed);
+    EXPECT_EQ(r.code, 3) << mode[0] << r.report.dump(2);
+    EXPECT_EQ(Paths(r.report["findings"]), std::vector<std::string>{"data/ukb.csv"})
+        << mode[0] << ": the real extract only, not notes1.txt read as one: " << r.report.dump(2);
+    ASSERT_EQ(r.report["errors"].size(), 1u) << mode[0] << r.report.dump(2);
+    const json& e = r.report["errors"][0];
+    EXPECT_EQ(e["path"], "notes1.txt") << mode[0] << e.dump();
+    EXPECT_EQ(e["blob"], notes) << mode[0] << e.dump();
+    EXPECT_NE(e["message"].get<std::string>().find("holds the content of blob " + extract), std::string::npos)
+        << mode[0] << e.dump();
+  }
 }
 
 // The pre-commit framework's pre-push stage passes refs in PRE_COMMIT_* variables.
