@@ -25,7 +25,10 @@ std::string ReadAll(const fs::path& p) {
   return s.str();
 }
 
+// What the hooks run. The portable tarball's launcher starts the binary through its bundled
+// ld.so (so /proc/self/exe is the loader) and names itself in COHORTGUARD_EXECUTABLE.
 std::string ThisExecutable() {
+  if (const char* launcher = std::getenv("COHORTGUARD_EXECUTABLE"); launcher && *launcher) return launcher;
   std::error_code ec;
   fs::path p = fs::read_symlink("/proc/self/exe", ec);
   return ec ? std::string("cohortguard") : p.string();

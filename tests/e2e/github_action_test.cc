@@ -93,6 +93,43 @@ TEST(GithubAction, ExampleChecksOutHistoryAndUploadsSarifEvenWhenTheScanFails) {
   EXPECT_TRUE(upload) << "upload-sarif after the scan, with if: always(), of the scan's output";
 }
 
+// The install step with the portable tarball this build makes (scripts/build-tarball; what the
+// step downloads from the release): it unpacks it, names its bin folder in GITHUB_PATH, and the
+// cohortguard found there runs.
+TEST(GithubAction, InstallStepPutsTheReleasedTarballOnThePath) {
+  TempDir dir;
+  RunResult built = testing::Run({kSource + "/scripts/build-tarball", fs::path(COHORTGUARD_BINARY).parent_path().string(),
+                                  dir.str() + "/dist"});
+  ASSERT_EQ(built.exit_code, 0) << built.err;
+  std::string tarball = built.out.substr(0, built.out.find('\n'));
+  fs::create_directories(dir.path() / "runner-temp");
+  RunResult r = testing::Run({"env", "CG_TARBALL=" + tarball, "RUNNER_TEMP=" + dir.str() + "/runner-temp",
+                              "GITHUB_PATH=" + dir.str() + "/github_path", kSource + "/packaging/github-action/install"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  std::string bin = ReadFile(dir.str() + "/github_path");
+  ASSERT_FALSE(bin.empty());
+  bin.pop_back();
+  EXPECT_EQ(bin.rfind(dir.str() + "/runner-temp/", 0), 0u) << bin;
+  RunResult v = testing::Run({bin + "/cohortguard", "version"});
+  EXPECT_EQ(v.exit_code, 0) << v.err;
+  EXPECT_EQ(v.out, testing::Cohortguard({"version"}).out);
+  EXPECT_NE(r.out.find(v.out), std::string::npos) << "the step prints the version it installed: " << r.out;
+}
+
+// Every place a user copies a release reference from names this version: the example workflow's
+// `uses:`, the README's `rev:` and the container hooks' image tag.
+TEST(ReleaseReferences, NameTheProjectVersion) {
+  std::string version = testing::Cohortguard({"version"}).out;
+  version = version.substr(version.find(' ') + 1);
+  version.pop_back();
+  EXPECT_NE(ReadFile(kSource + "/examples/github/cohortguard.yml").find("cohortguard/cohortguard@v" + version + "\n"),
+            std::string::npos);
+  EXPECT_NE(ReadFile(kSource + "/README.md").find("rev: v" + version + "\n"), std::string::npos);
+  std::string hooks = ReadFile(kSource + "/.pre-commit-hooks.yaml");
+  for (size_t at = hooks.find("cohortguard/cohortguard:"); at != std::string::npos; at = hooks.find("cohortguard/cohortguard:", at + 1))
+    EXPECT_EQ(hooks.substr(at, 24 + version.size() + 1), "cohortguard/cohortguard:" + version + " ");
+}
+
 class ActionScanStep : public ::testing::Test {
  protected:
   void SetUp() override {

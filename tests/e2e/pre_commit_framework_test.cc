@@ -24,15 +24,30 @@ std::string ReadFile(const std::string& path) {
   return s.str();
 }
 
+// The framework's view for one test: PATH gets the binary under test first, and the framework's
+// cache stays in the test's temporary folder. Both are restored when it goes.
+class FrameworkEnvironment {
+ public:
+  explicit FrameworkEnvironment(const TempDir& dir) : old_path_(std::getenv("PATH") ? std::getenv("PATH") : "") {
+    std::string bin_dir = std::filesystem::path(COHORTGUARD_BINARY).parent_path().string();
+    setenv("PATH", (bin_dir + ":" + old_path_).c_str(), 1);
+    setenv("PRE_COMMIT_HOME", (dir.str() + "/pre-commit-home").c_str(), 1);
+  }
+  ~FrameworkEnvironment() {
+    setenv("PATH", old_path_.c_str(), 1);
+    unsetenv("PRE_COMMIT_HOME");
+  }
+  static bool Installed() { return testing::Run({"sh", "-c", "command -v pre-commit"}).exit_code == 0; }
+
+ private:
+  std::string old_path_;
+};
+
 TEST(PreCommitFramework, HooksFromPreCommitHooksYamlBlockCommitAndPush) {
-  if (testing::Run({"sh", "-c", "command -v pre-commit"}).exit_code != 0)
+  if (!FrameworkEnvironment::Installed())
     GTEST_SKIP() << "pre-commit is not installed (scripts/setup installs it)";
   TempDir dir;
-  // PATH gets the binary under test; the framework's cache stays in the temporary folder.
-  std::string bin_dir = std::filesystem::path(COHORTGUARD_BINARY).parent_path().string();
-  std::string old_path = std::getenv("PATH") ? std::getenv("PATH") : "";
-  setenv("PATH", (bin_dir + ":" + old_path).c_str(), 1);
-  setenv("PRE_COMMIT_HOME", (dir.str() + "/pre-commit-home").c_str(), 1);
+  FrameworkEnvironment env(dir);
 
   std::string hook_repo = dir.str() + "/hook-repo";
   ASSERT_EQ(Git({"init", "-q", hook_repo}, dir.str()).exit_code, 0);
@@ -74,9 +89,60 @@ TEST(PreCommitFramework, HooksFromPreCommitHooksYamlBlockCommitAndPush) {
   EXPECT_NE(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE((r.out + r.err).find("ukbiobank.main-dataset"), std::string::npos) << r.out << r.err;
   EXPECT_NE(Git({"rev-parse", "-q", "--verify", "main"}, server).exit_code, 0);
+}
 
-  setenv("PATH", old_path.c_str(), 1);
-  unsetenv("PRE_COMMIT_HOME");
+
+// What a user does before adding the hooks to .pre-commit-config.yaml: `pre-commit try-repo`
+// against this repository at a release tag (a local clone tagged as scripts/release --tag does),
+// offline, for both hooks: a clean repository passes, the committed extract fails both.
+TEST(PreCommitFramework, TryRepoAtAReleaseTagRunsBothHooks) {
+  if (!FrameworkEnvironment::Installed())
+    GTEST_SKIP() << "pre-commit is not installed (scripts/setup installs it)";
+  if (Git({"rev-parse", "--git-dir"}, COHORTGUARD_SOURCE_DIR).exit_code != 0)
+    GTEST_SKIP() << "the source folder is not a git checkout";
+  TempDir dir;
+  FrameworkEnvironment env(dir);
+
+  const std::string clone = dir.str() + "/cohortguard";
+  RunResult r = Git({"clone", "-q", "--depth", "1", "file://" + std::string(COHORTGUARD_SOURCE_DIR), clone}, dir.str());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string version = testing::Cohortguard({"version"}).out;  // "cohortguard X.Y.Z\n"
+  const std::string tag = "v" + version.substr(version.find(' ') + 1, version.size() - version.find(' ') - 2);
+  ASSERT_EQ(Git({"tag", "-a", tag, "-m", "release"}, clone).exit_code, 0);
+
+  const std::string work = dir.str() + "/work";
+  ASSERT_EQ(Git({"init", "-q", work}, dir.str()).exit_code, 0);
+  dir.Write("work/analysis.R", "fit <- lm(y ~ x, data = d)\n");
+  Git({"add", "."}, work);
+  ASSERT_EQ(Git({"commit", "-q", "-m", "code"}, work).exit_code, 0);
+  std::string base = Git({"rev-parse", "HEAD"}, work).out;
+  base.pop_back();
+  auto try_repo = [&](const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {"pre-commit", "try-repo", clone};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return testing::Run(argv, work);
+  };
+  const std::vector<std::string> push = {"cohortguard-push", "--ref", tag, "--hook-stage", "push",
+                                         "--from-ref", base, "--to-ref", "HEAD",
+                                         "--local-branch", "refs/heads/main", "--remote-branch", "refs/heads/main",
+                                         "--remote-name", "origin", "--remote-url", "https://github.com/lab/study.git"};
+  r = try_repo({"cohortguard", "--ref", tag, "--all-files"});
+  EXPECT_EQ(r.exit_code, 0) << "clean repository: " << r.out << r.err;
+
+  dir.Write("work/data/ukb12345.csv", testing::UkbExtract(300));
+  Git({"add", "."}, work);
+  ASSERT_EQ(Git({"commit", "-q", "-m", "data"}, work).exit_code, 0);
+  r = try_repo({"cohortguard", "--ref", tag, "--all-files"});
+  EXPECT_NE(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE((r.out + r.err).find("ukbiobank.main-dataset"), std::string::npos) << r.out << r.err;
+  r = try_repo(push);
+  EXPECT_NE(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE((r.out + r.err).find("ukbiobank.main-dataset"), std::string::npos) << r.out << r.err;
+  // The same push to a private remote is not blocked: the hook really ran the push policy.
+  std::vector<std::string> private_push = push;
+  private_push.back() = "file://" + dir.str() + "/server.git";
+  r = try_repo(private_push);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 }
 
 }  // namespace
