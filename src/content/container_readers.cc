@@ -6,6 +6,7 @@
 #include "content/json_records_reader.h"
 #include "content/notebook_reader.h"
 #include "content/reader_registry.h"
+#include "content/unicode_text.h"
 #include "content/xlsx_reader.h"
 
 namespace cg {
@@ -18,6 +19,7 @@ void AddContainerReaders(std::vector<std::unique_ptr<ContentReader>>* out) {
   out->push_back(std::make_unique<DecompressReader>(FileType::kZstd, Codec::kZstd, "zstd", "zstd, streamed (libzstd)"));
   out->push_back(std::make_unique<DecompressReader>(FileType::kXz, Codec::kXz, "xz", "xz, streamed (liblzma)"));
   out->push_back(std::make_unique<DecompressReader>(FileType::kBzip2, Codec::kBzip2, "bzip2", "bzip2, streamed (libbz2)"));
+  out->push_back(std::make_unique<UnicodeTextReader>());
   out->push_back(std::make_unique<ArchiveReader>());
   out->push_back(std::make_unique<XlsxReader>());
   out->push_back(std::make_unique<NotebookReader>());

@@ -1,5 +1,7 @@
 #include "content/file_type.h"
 
+#include "content/unicode_text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstring>
@@ -25,16 +27,21 @@ std::string LowerExtension(std::string_view name) {
 // a file that turns binary later is analysed as text, which can only find more, not less.
 constexpr size_t kTextSniffBytes = 8000;
 
-// Text when the head has no NUL and few control bytes. UTF-8 and Latin-1 both pass.
-bool LooksLikeText(std::string_view head) {
+// Text when few bytes of the head are control bytes. UTF-8 and Latin-1 both pass. NUL bytes
+// are allowed up to 1% of the head or 4 in a short one (a stray NUL must not hide a table or a
+// secret), or beyond
+// that when the name says text (`nul_ok`): the other bytes are then judged on their own.
+bool LooksLikeText(std::string_view head, bool nul_ok) {
   if (head.size() > kTextSniffBytes) head = head.substr(0, kTextSniffBytes);
   if (head.empty()) return true;
-  size_t control = 0;
+  size_t control = 0, nul = 0;
   for (unsigned char c : head) {
-    if (c == 0) return false;
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b) ++control;
+    if (c == 0) ++nul;
+    else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b) ++control;
   }
-  return control * 100 <= head.size();
+  if (nul == head.size()) return false;
+  if (nul > std::max<size_t>(4, head.size() / 100) && !nul_ok) return false;
+  return control * 100 <= head.size() - nul;
 }
 
 bool IsTarHeader(std::string_view head) {
@@ -48,10 +55,18 @@ bool IsBgzf(std::string_view h) {
 
 }  // namespace
 
+bool NamedAsText(std::string_view name) {
+  static constexpr std::string_view kText[] = {"csv", "tsv", "tab", "psv", "txt", "json", "jsonl", "ndjson",
+                                               "ipynb", "html", "htm", "vcf", "xml", "md", "log"};
+  const std::string ext = LowerExtension(name);
+  return std::find(std::begin(kText), std::end(kText), ext) != std::end(kText);
+}
+
 const char* FileTypeName(FileType t) {
   switch (t) {
     case FileType::kUnknownBinary: return "binary";
     case FileType::kText: return "text";
+    case FileType::kWideText: return "utf16";
     case FileType::kGzip: return "gzip";
     case FileType::kBgzf: return "bgzf";
     case FileType::kZstd: return "zstd";
@@ -117,7 +132,8 @@ FileType SniffFileType(std::string_view head, std::string_view name) {
       static_cast<unsigned char>(head[0]) <= 119 && (head[1] == 1 || head[1] == 2))
     return FileType::kStataDta;
 
-  if (!LooksLikeText(head)) return FileType::kUnknownBinary;
+  if (SniffWideEncoding(head.substr(0, kTextSniffBytes))) return FileType::kWideText;
+  if (!LooksLikeText(head, NamedAsText(name))) return FileType::kUnknownBinary;
 
   // Text: the name narrows it down.
   if (ext == "ipynb") return FileType::kNotebook;

@@ -8,6 +8,7 @@ namespace cg {
 enum class FileType {
   kUnknownBinary,  // skipped, counted
   kText,           // delimited tables, code, notebooks-as-text, ...
+  kWideText,       // UTF-16 / UTF-32 text, transcoded to UTF-8 and sniffed again
   kGzip, kBgzf, kZstd, kXz, kBzip2,
   kZip, kTar,
   kXlsx, kOds,
@@ -24,6 +25,12 @@ const char* FileTypeName(FileType t);
 
 // `head` is the first bytes of the document (at least 4 KiB when available); `name` is the
 // innermost file name. Pure function; thread-safe.
+// Text may hold stray NUL bytes (up to 1% of the first 8000 bytes, or 4; any number when the name
+// says text and the other bytes are text): a NUL is not an evasion. The engine strips them.
 FileType SniffFileType(std::string_view head, std::string_view name);
+
+// The name says text that holds tables or secrets (.csv, .tsv, .txt, .json, .ipynb, .html, ...):
+// when its content is binary all the same, that is an error naming the file, never a clean pass.
+bool NamedAsText(std::string_view name);
 
 }  // namespace cg

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "content/file_type.h"
+#include "content/nul_stripping_stream.h"
 #include "content/reader_registry.h"
 
 namespace cg {
@@ -53,6 +54,12 @@ Finding BombFinding(const Origin& origin, const std::string& why) {
   return f;
 }
 
+// Types whose documents are text (read by a text reader or the text analysis).
+bool IsText(FileType t) {
+  return t == FileType::kText || t == FileType::kJson || t == FileType::kNotebook || t == FileType::kHtml ||
+         t == FileType::kVcf;
+}
+
 std::string BaseName(const std::string& path) {
   size_t slash = path.find_last_of('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -78,6 +85,12 @@ void ScanEngine::ProcessDocument(Document& doc, ContentBudget& budget, ResultCol
     out.Skip(doc.origin(), "Git LFS pointer: the content is stored outside git and was not scanned");
     return;
   }
+  if (IsText(type) && head->find('\0') != std::string_view::npos) {
+    // Stray NULs in text: read it without them (same origin, same depth: the same document).
+    Document stripped(doc.origin(), doc.name(), std::make_unique<NulStrippingStream>(doc), doc.depth());
+    ProcessDocument(stripped, budget, out);
+    return;
+  }
   if (ContentReader* reader = FindReader(type)) {
     if (doc.depth() >= options_.limits.max_depth) {
       out.Error(doc.origin(), std::string(FileTypeName(type)) + " nested deeper than " +
@@ -96,6 +109,11 @@ void ScanEngine::ProcessDocument(Document& doc, ContentBudget& budget, ResultCol
     return;
   }
   if (type == FileType::kUnknownBinary) {
+    if (NamedAsText(doc.name())) {
+      // A .csv or .json that is not text cannot be read: an error (exit 3), never a clean pass.
+      out.Error(doc.origin(), "named as text but its content is binary: not read");
+      return;
+    }
     ++out.stats.skipped;  // counted, not listed: binaries are the common case
     return;
   }

@@ -14,6 +14,7 @@
 #include "content/json_records_reader.h"
 #include "content/notebook_reader.h"
 #include "content/text_tables.h"
+#include "content/unicode_text.h"
 #include "content/xlsx_reader.h"
 
 namespace {
@@ -51,6 +52,9 @@ std::unique_ptr<cg::ContentReader> MakeReader(const char** name) {
 #elif defined(FUZZ_READER_json_records)
   *name = "x.jsonl";
   return std::make_unique<cg::JsonRecordsReader>();
+#elif defined(FUZZ_READER_utf16)
+  *name = "x.csv";
+  return std::make_unique<cg::UnicodeTextReader>();
 #else
   *name = nullptr;  // text_tables: the pure parsers, no reader
   return nullptr;

@@ -77,6 +77,9 @@ def main():
         "notebook": [notebook_bytes()],
         "html": [html],
         "json_records": [b'{"eid": 1, "sex": "F"}\n{"eid": 2}\n', b'[{"eid": 1}, {"eid": 2, "x": [1]}]'],
+        # BOM (Excel, pandas), none (R, iconv), UTF-32, a lone surrogate, a cut last unit.
+        "utf16": [CSV.decode().encode("utf-16"), CSV.decode().encode("utf-16-be"), CSV.decode().encode("utf-32"),
+                  b"\xff\xfe" + b"e\x00\x00\xd8i\x00d\x00" * 4, b"\xfe\xff\x00e\x00i\x00"],
         "text_tables": [b"       eid  sex\n0  1000001    1\n[9 rows x 2 columns]\n", b"| a |\n|---|\n| 1 |\n"],
     }
     for target, items in seeds.items():

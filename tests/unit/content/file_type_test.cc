@@ -7,10 +7,13 @@
 namespace cg {
 namespace {
 
-// Text vs binary is decided from the first 8000 bytes, as git's buffer_is_binary() does.
+// Text vs binary is decided from the first 8000 bytes, as git's buffer_is_binary() does, but a
+// NUL byte is no longer enough to call text binary: up to 1% of the head may be NULs.
 struct TextCase {
   const char* name;
-  size_t nul_at;  // where a NUL byte sits in a 64 KiB head of text; npos for none
+  size_t nul_at;     // where the first NUL byte sits in a 64 KiB head of text; npos for none
+  size_t nul_count;  // how many consecutive NULs from there
+  const char* file;
   FileType expected;
 };
 
@@ -20,18 +23,34 @@ TEST_P(SniffFileTypeText, DecidesFromTheFirst8000Bytes) {
   const auto& c = GetParam();
   std::string head;
   while (head.size() < 64 * 1024) head += "x = compute(a, b)\n";
-  if (c.nul_at != std::string::npos) head[c.nul_at] = '\0';
-  EXPECT_EQ(SniffFileType(head, "notes.txt"), c.expected) << c.name;
+  if (c.nul_at != std::string::npos)
+    for (size_t i = 0; i < c.nul_count; ++i) head[c.nul_at + i] = '\0';
+  EXPECT_EQ(SniffFileType(head, c.file), c.expected) << c.name;
 }
 
 INSTANTIATE_TEST_SUITE_P(
     All, SniffFileTypeText,
-    ::testing::Values(TextCase{"no_nul", std::string::npos, FileType::kText},
-                      TextCase{"nul_at_start", 0, FileType::kUnknownBinary},
-                      TextCase{"nul_at_7999", 7999, FileType::kUnknownBinary},
-                      TextCase{"nul_at_8000_is_past_the_sniff", 8000, FileType::kText},
-                      TextCase{"nul_at_60000_is_past_the_sniff", 60000, FileType::kText}),
+    ::testing::Values(TextCase{"no_nul", std::string::npos, 0, "notes.txt", FileType::kText},
+                      TextCase{"one_nul_at_start", 0, 1, "notes.txt", FileType::kText},
+                      TextCase{"one_nul_at_7999", 7999, 1, "run.py", FileType::kText},
+                      TextCase{"one_percent_nul", 100, 80, "run.py", FileType::kText},
+                      TextCase{"two_percent_nul", 100, 160, "run.py", FileType::kUnknownBinary},
+                      TextCase{"two_percent_nul_named_csv", 100, 160, "data.csv", FileType::kText},
+                      TextCase{"nul_at_8000_is_past_the_sniff", 8000, 200, "run.py", FileType::kText},
+                      TextCase{"all_nul_named_csv", 0, 8000, "data.csv", FileType::kUnknownBinary}),
     [](const auto& info) { return std::string(info.param.name); });
+
+TEST(SniffFileType, WideTextIsSniffedBeforeTheNulCheck) {
+  std::string utf16;
+  for (char c : std::string("eid,sex\n1000017,1\n1000024,2\n")) utf16 += std::string{c, '\0'};
+  EXPECT_EQ(SniffFileType(utf16, "export.txt"), FileType::kWideText);
+  EXPECT_EQ(SniffFileType("\xFF\xFE" + utf16, "export"), FileType::kWideText);
+}
+
+TEST(NamedAsText, TableAndDocumentExtensions) {
+  for (const char* n : {"a.csv", "dir/b.TSV", "c.txt", "d.json", "e.ipynb", "f.html", "g.vcf"}) EXPECT_TRUE(NamedAsText(n)) << n;
+  for (const char* n : {"a.bin", "b.png", "c", "d.bed", "e.csv.gz"}) EXPECT_FALSE(NamedAsText(n)) << n;
+}
 
 }  // namespace
 }  // namespace cg
