@@ -62,13 +62,17 @@ std::string TableContext::ColumnLabel(int column) const {
 
 ValueStats CheckColumn(const TableView& t, int col, ValidatorFn fn) {
   ValueStats s;
-  std::set<std::string> seen;
+  std::set<std::string> seen, passed;
   for (const auto& row : t.rows) {
     if (col < 0 || static_cast<size_t>(col) >= row.size() || IsMissingCell(row[col])) continue;
     ++s.sampled;
-    if (fn(row[col])) ++s.passed;
+    if (fn(row[col])) {
+      ++s.passed;
+      passed.insert(row[col]);
+    }
     if (s.unique && !seen.insert(row[col]).second) s.unique = false;
   }
+  s.distinct_passed = passed.size();
   return s;
 }
 
@@ -93,7 +97,10 @@ std::optional<EvidenceMatch> MatchEvidence(const EvidenceRule& e, const TableCon
   if (e.headerless == 0 && !tv.has_header) return std::nullopt;
   if (e.kind == "columns") {
     std::vector<int> hits = MatchingColumns(e.columns, t);
-    if (hits.empty() || static_cast<int>(hits.size()) < e.min_matches) return std::nullopt;
+    // Names, not columns: "BP, HR" repeated under each visit of a band is two kinds of column.
+    std::set<std::string> names;
+    for (int c : hits) names.insert(t.names[static_cast<size_t>(c)]);
+    if (hits.empty() || static_cast<int>(names.size()) < e.min_matches) return std::nullopt;
     return EvidenceMatch{std::to_string(hits.size()) + " column(s) match: " + NameColumns(t, hits),
                          e.id_role ? hits.front() : -1};
   }
@@ -110,7 +117,9 @@ std::optional<EvidenceMatch> MatchEvidence(const EvidenceRule& e, const TableCon
     }
     for (int col : columns) {
       ValueStats s = CheckColumn(tv, col, v->fn);
-      if (s.sampled < kMinSampled || s.share() < e.min_fraction || (e.unique && !s.unique)) continue;
+      if (s.sampled < kMinSampled || s.share() < e.min_fraction || (e.unique && !s.unique) ||
+          s.distinct_passed < static_cast<size_t>(e.min_distinct))
+        continue;
       std::string what = std::string(e.unique ? "distinct " : "") + v->name + " values in " + t.ColumnLabel(col) +
                          " (" + Percent(s.share()) + " of " + std::to_string(s.sampled) + " sampled)";
       return EvidenceMatch{what, e.scope == ValueScope::kIdColumn ? col : -1};

@@ -46,6 +46,7 @@ struct ValueStats {
   size_t sampled = 0;  // present (non-empty, non-missing) values
   size_t passed = 0;
   bool unique = true;
+  size_t distinct_passed = 0;  // different values among those that passed
   double share() const { return sampled ? static_cast<double>(passed) / static_cast<double>(sampled) : 0; }
 };
 ValueStats CheckColumn(const TableView& t, int column, ValidatorFn fn);

@@ -17,7 +17,8 @@ size_t Filled(const std::vector<std::string>& row) {
   return n;
 }
 
-// A row of column names: at least two cells, mostly text, all distinct.
+// A row of column names: at least two cells, mostly text, mostly distinct (a band of visits
+// above repeats "BP, HR" under each visit).
 bool ReadsLikeNames(const std::vector<std::string>& row, size_t width) {
   const size_t filled = Filled(row);
   if (filled < 2 || filled * 10 < width * 6) return false;
@@ -25,10 +26,10 @@ bool ReadsLikeNames(const std::vector<std::string>& row, size_t width) {
   size_t text = 0;
   for (const auto& c : row) {
     if (c.find_first_not_of(" \t") == std::string::npos) continue;
-    if (!seen.insert(c).second) return false;
+    seen.insert(c);
     text += !IsNumericCell(c) && !IsDate(c);
   }
-  return text * 10 >= filled * 8;
+  return text * 10 >= filled * 8 && seen.size() * 10 >= filled * 6;
 }
 
 }  // namespace

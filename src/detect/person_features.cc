@@ -107,7 +107,8 @@ PersonAttribute Classify(const RuleSet& rules, const std::string& name, const Co
   if (birth_name && s.Mostly(s.dates) && s.min_year >= 1890) return PersonAttribute::kBirth;
   if (birth_name && s.Mostly(s.integer) && s.min >= 1890 && s.max <= 2030) return PersonAttribute::kBirth;
   if (birth_name && s.Mostly(s.integer) && s.min >= 1 && s.max <= 31) return PersonAttribute::kBirth;  // month or day of birth
-  if (Named(rules, name, "age") && s.Mostly(s.numeric, 0.9) && s.min >= 0 && s.max <= 120 && s.distinct >= 2)
+  // (two values are an indicator such as age80, not ages)
+  if (Named(rules, name, "age") && s.Mostly(s.numeric, 0.9) && s.min >= 0 && s.max <= 120 && s.distinct >= 3)
     return PersonAttribute::kAge;
   if (Named(rules, name, "postcode") && s.distinct >= 2) return PersonAttribute::kLocation;
   if (s.Mostly(s.postcodes) && s.distinct >= 3) return PersonAttribute::kLocation;
@@ -115,7 +116,8 @@ PersonAttribute Classify(const RuleSet& rules, const std::string& name, const Co
   if (Named(rules, name, "ethnicity") && s.distinct <= 30) return PersonAttribute::kEthnicity;
   if ((Named(rules, name, "diagnosis") || Named(rules, name, "medication")) && s.numeric < s.present)
     return PersonAttribute::kClinical;
-  if (s.Mostly(s.codes) && s.distinct >= 3) return PersonAttribute::kClinical;
+  // (codes by their values alone, when they repeat: a list of distinct codes is a code list)
+  if (s.Mostly(s.codes) && s.distinct >= 3 && s.distinct < s.present) return PersonAttribute::kClinical;
   if (Named(rules, name, "measurement") && s.Mostly(s.numeric) && s.distinct >= 3) return PersonAttribute::kMeasurement;
   if (s.Mostly(s.dates)) {
     if (Named(rules, name, "death") || Named(rules, name, "event-date")) return PersonAttribute::kEventDate;
@@ -140,6 +142,70 @@ constexpr int F(const char* name) {
 void Set(PersonFeatures& f, int i, double v, std::string why) {
   f.x[static_cast<size_t>(i)] = v;
   f.why[static_cast<size_t>(i)] = std::move(why);
+}
+
+// Rows that are the cells of a grid rather than people: a few category columns whose
+// combinations are distinct per sampled row and hardly more than the rows (every combination
+// once, a cross-tabulation in long form), or ages distinct and sorted (a life table). Subject-id
+// columns are never categories: a complete panel of subjects by visits is people. Returns the
+// columns, or an empty list.
+std::vector<int> GridColumns(const TableContext& ctx, const std::vector<ColumnStats>& stats,
+                             const std::vector<PersonAttribute>& kinds, const PersonModel& m) {
+  const TableView& t = ctx.table;
+  const size_t rows = t.rows.size();
+  if (rows < 6) return {};
+  std::vector<int> candidates;
+  for (int c = 0; c < static_cast<int>(stats.size()); ++c) {
+    const ColumnStats& s = stats[static_cast<size_t>(c)];
+    if (c < static_cast<int>(ctx.names.size()) && m.enabled && m.id_columns.Matches(ctx.names[c])) continue;
+    if (kinds[static_cast<size_t>(c)] == PersonAttribute::kAge && s.present == rows && s.distinct == rows && rows >= 10) {
+      double last = 0;
+      bool sorted = true;
+      for (size_t r = 0; r < rows && sorted; ++r) {
+        double v = 0;
+        sorted = ParseNumber(t.rows[r][c], &v) && (r == 0 || v > last);
+        last = v;
+      }
+      if (sorted) return {c};
+    }
+    if (s.present == rows && s.distinct >= 2 && s.distinct * 2 <= rows) candidates.push_back(c);
+  }
+  std::stable_sort(candidates.begin(), candidates.end(), [&](int a, int b) {
+    return stats[static_cast<size_t>(a)].distinct < stats[static_cast<size_t>(b)].distinct;
+  });
+  // Two to four of the ten smallest category columns whose cells number the rows (up to a
+  // quarter more: a few empty combinations), every combination seen once.
+  if (candidates.size() > 10) candidates.resize(10);
+  const double n = static_cast<double>(rows);
+  auto distinct_per_row = [&](const std::vector<int>& used) {
+    std::set<std::vector<std::string>> combinations;
+    for (const auto& r : t.rows) {
+      std::vector<std::string> key;
+      for (int u : used) key.push_back(r[u]);
+      if (!combinations.insert(std::move(key)).second) return false;
+    }
+    return true;
+  };
+  std::vector<int> used;
+  std::vector<int> found;
+  auto search = [&](auto&& self, size_t from, double cells) -> void {
+    if (!found.empty()) return;
+    if (used.size() >= 2 && cells >= n && distinct_per_row(used)) {
+      found = used;
+      return;
+    }
+    if (used.size() == 4) return;
+    for (size_t i = from; i < candidates.size() && found.empty(); ++i) {
+      const double next = cells * static_cast<double>(stats[static_cast<size_t>(candidates[i])].distinct);
+      if (next > 1.25 * n) continue;
+      used.push_back(candidates[i]);
+      self(self, i + 1, next);
+      used.pop_back();
+    }
+  };
+  search(search, 0, 1);
+  std::sort(found.begin(), found.end());
+  return found;
 }
 
 bool IsTotalLabel(const std::string& cell) {
@@ -175,6 +241,8 @@ PersonFeatures ExtractPersonFeatures(const RuleSet& rules, const TableContext& c
     f.key_column = c;
   }
   if (f.key_column >= 0) Set(f, F("key_column"), 1, "distinct id values in " + ctx.ColumnLabel(f.key_column));
+  if (f.key_column >= 0 && m.enabled && m.subject_columns.Matches(name_of(f.key_column)))
+    Set(f, F("named_key"), 1, ctx.ColumnLabel(f.key_column) + " is named as a person's id");
   // A subject key whose ids repeat: several records per person (visits, events, SDTM domains).
   for (int c = 0; c < cols && c < 4; ++c) {
     const ColumnStats& s = stats[static_cast<size_t>(c)];
@@ -210,9 +278,10 @@ PersonFeatures ExtractPersonFeatures(const RuleSet& rules, const TableContext& c
     Set(f, F(k.feature), 1, NameColumns(ctx, it->second));
   }
   Set(f, F("attribute_kinds"), std::min(1.0, kinds / 6.0), std::to_string(kinds) + " kind(s)");
-  // Rows count only for a table that says something about people beyond event dates: many rows
-  // of sensor readings or orders are not many people.
-  const bool about_people = std::any_of(by_kind.begin(), by_kind.end(),
+  // Rows count only for a table that says something about people beyond event dates, or is
+  // keyed by a subject id: many rows of sensor readings or orders are not many people.
+  const bool about_people = f.x[static_cast<size_t>(F("named_key"))] > 0 ||
+                            std::any_of(by_kind.begin(), by_kind.end(),
                                         [](const auto& kv) { return kv.first != PersonAttribute::kEventDate; });
   if (about_people)
     Set(f, F("log_rows"), std::min(5.0, std::log10(static_cast<double>(std::max<int64_t>(t.row_count, 1)))),
@@ -235,16 +304,28 @@ PersonFeatures ExtractPersonFeatures(const RuleSet& rules, const TableContext& c
     const ColumnStats& first = stats[0];
     size_t numeric_cols = 0;
     for (int c = 1; c < cols; ++c) numeric_cols += stats[static_cast<size_t>(c)].Mostly(stats[static_cast<size_t>(c)].numeric, 0.9);
-    if (first.numeric == 0 && first.present == rows && first.distinct == first.present && kinds == 0 &&
+    // (what the labels themselves look like does not count: variable names such as X38 read as codes)
+    const bool others = std::any_of(by_kind.begin(), by_kind.end(), [](const auto& kv) {
+      return std::any_of(kv.second.begin(), kv.second.end(), [](int c) { return c != 0; });
+    });
+    if (first.numeric == 0 && first.present == rows && first.distinct == first.present && !others && f.key_column != 0 &&
         numeric_cols * 10 >= static_cast<size_t>(cols - 1) * 7)
       Set(f, F("group_labels"), 1, "text labels in " + ctx.ColumnLabel(0) + " over numeric columns");
     size_t labels = 0, totals = 0;
+    std::set<std::string> distinct_labels;
     for (const auto& r : t.rows) {
       if (r.empty()) continue;
-      labels += IsSummaryLabel(r[0]);
+      if (IsSummaryLabel(r[0])) {
+        ++labels;
+        distinct_labels.insert(Lower(r[0]));
+      }
       totals += IsTotalLabel(r[0]) || (r.size() > 1 && IsTotalLabel(r[1]));
     }
-    if (labels >= 4 && labels * 2 >= rows) Set(f, F("summary_rows"), 1, std::to_string(labels) + " summary row labels");
+    // describe() labels differ (count, mean, std, ...): a column of Y/N or n is not a summary
+    if (labels >= 4 && labels * 2 >= rows && distinct_labels.size() >= 3)
+      Set(f, F("summary_rows"), 1, std::to_string(labels) + " summary row labels");
+    const std::vector<int> grid = GridColumns(ctx, stats, f.columns, m);
+    if (!grid.empty()) Set(f, F("grid"), 1, "one row per combination of " + NameColumns(ctx, grid));
     if (totals > 0) Set(f, F("totals_row"), 1, "a totals row");
   }
   if (t.row_count <= rules.scoring.example_max_rows && f.key_column >= 0 && HasSequentialIds(t, f.key_column))

@@ -1,5 +1,7 @@
 #include "rules/evidence_loader.h"
 
+#include <algorithm>
+
 #include "rules/table_shapes.h"
 #include "rules/validators.h"
 
@@ -106,6 +108,9 @@ Status LoadValues(const RuleContext& ec, const YAML::Node& n, EvidenceRule* e) {
     }
   }
   e->unique = e->scope == ValueScope::kIdColumn;  // ids are distinct; other columns need not be
+  int64_t distinct = 1;
+  if (auto s = GetInt(ec, n, "min_distinct", 1, &distinct); !s.ok()) return s;
+  e->min_distinct = static_cast<int>(std::min<int64_t>(distinct, 1000));
   return GetBool(ec, n, "unique", &e->unique);
 }
 
@@ -155,7 +160,7 @@ Status LoadEvidence(const RuleContext& c, const YAML::Node& n, EvidenceRule* e, 
     e->headerless = h ? 1 : 0;
   }
   std::set<std::string> known = {"id", "weight", "columns", "min_matches", "role", "values", "min_fraction",
-                                 "in", "unique", "path", "shape", "format", "min_rows", "max_rows", "headerless"};
+                                 "in", "unique", "min_distinct", "path", "shape", "format", "min_rows", "max_rows", "headerless"};
   known.insert(extra_keys.begin(), extra_keys.end());
   return CheckKeys(ec, n, known);
 }

@@ -129,9 +129,12 @@ Status LoadPersonModel(const Ctx& c, const YAML::Node& n, PersonModel* m) {
   }
   YAML::Node sig = n["signals"];
   if (!sig || !sig.IsMap()) return mc.Error(n, "'signals' must be a map of column pattern lists");
-  if (auto s = CheckKeys(mc, sig, {"id_columns", "aggregate_columns", "facility_columns", "vocabulary_columns"}); !s.ok())
+  if (auto s = CheckKeys(mc, sig, {"id_columns", "subject_columns", "aggregate_columns", "facility_columns",
+                                   "vocabulary_columns"});
+      !s.ok())
     return s;
   const std::pair<const char*, ColumnPatterns*> lists[] = {{"id_columns", &m->id_columns},
+                                                          {"subject_columns", &m->subject_columns},
                                                           {"aggregate_columns", &m->aggregate_columns},
                                                           {"facility_columns", &m->facility_columns},
                                                           {"vocabulary_columns", &m->vocabulary_columns}};

@@ -45,6 +45,7 @@ struct EvidenceRule {
   ValueScope scope = ValueScope::kIdColumn;  // kind == values
   ColumnPatterns scope_columns;              // kind == values, scope kColumns
   bool unique = true;        // kind == values: the values must also be distinct
+  int min_distinct = 1;      // kind == values: how many different passing values the column must hold
   std::unique_ptr<RE2> path; // kind == path: matched against "path" or "path!member"
   std::string shape;         // kind == shape: a table shape name (detect/table_shapes)
   std::unique_ptr<RE2> format;  // kind == format: matched against TableView::format
@@ -119,6 +120,7 @@ struct PersonModel {
   double intercept = 0;
   std::vector<double> coefficients;    // indexed like kPersonFeatures; 0 when not given
   ColumnPatterns id_columns;           // names of a subject key, any language
+  ColumnPatterns subject_columns;      // names that say the key is a person's (not a reading's or a row's)
   ColumnPatterns aggregate_columns;    // n, count, percent, mean, sd, ...
   ColumnPatterns facility_columns;     // beds, ownership, speciality, npi, ...
   ColumnPatterns vocabulary_columns;   // concept_name, vocabulary_id, concept_class_id, ...
