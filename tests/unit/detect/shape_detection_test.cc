@@ -226,6 +226,45 @@ TEST(ShapeDetection, OmopVocabularyTableIsNotParticipantData) {
   EXPECT_LT(SeverityOf(v), Severity::kMedium) << v.explanation.decision;
 }
 
+double Feature(const TableVerdict& v, const std::string& name) {
+  for (const auto& f : v.explanation.features)
+    if (f.name == name) return f.value;
+  ADD_FAILURE() << "no feature " << name;
+  return 0;
+}
+
+TEST(ShapeDetection, FrequencyTableInLongFormIsAGridNotPeople) {
+  // as.data.frame() of a 4x2x2x2 contingency table written by write.csv: a row number, the
+  // categories, a count; every combination once.
+  testing::Rng r(23);
+  Rows rows;
+  int i = 0;
+  for (const char* survived : {"No", "Yes"})
+    for (const char* age : {"Child", "Adult"})
+      for (const char* sex : {"Male", "Female"})
+        for (const char* cls : {"1st", "2nd", "3rd", "Crew"})
+          rows.push_back({std::to_string(++i), cls, sex, age, survived, std::to_string(r.Uniform(0, 700))});
+  TableVerdict v = Inspect(Table({"", "Class", "Sex", "Age", "Survived", "Freq"}, rows));
+  EXPECT_EQ(Feature(v, "grid"), 1) << v.explanation.decision;
+  EXPECT_LT(SeverityOf(v), Severity::kMedium) << v.explanation.decision;
+}
+
+TEST(ShapeDetection, SubjectsByVisitsAreNotAGrid) {
+  // Every subject at every visit is also every combination once: subject ids are never the
+  // categories of a grid.
+  testing::Rng r(25);
+  Rows rows;
+  for (int s = 0; s < 150; ++s) {
+    const std::string sex = r.Uniform(0, 1) ? "M" : "F";
+    const std::string age = std::to_string(r.Uniform(30, 80));
+    for (const char* visit : {"BASELINE", "WEEK 4", "WEEK 8"})
+      rows.push_back({"SUBJ-" + std::to_string(1000 + s * 7), visit, sex, age, std::to_string(r.Uniform(95, 180))});
+  }
+  TableVerdict v = Inspect(Table({"subject_id", "visit", "sex", "age", "sbp"}, rows));
+  EXPECT_EQ(Feature(v, "grid"), 0) << v.explanation.decision;
+  EXPECT_GE(SeverityOf(v), Severity::kMedium) << v.explanation.decision;
+}
+
 TEST(ShapeDetection, CountTableWithALowParticipantScoreStillGetsItsSmallCellWarning) {
   // Broke: any participant finding, even a low one, suppressed the small-cell check.
   Rows rows = {{"1", "M", "18-29", "4"}, {"2", "F", "18-29", "12"}, {"3", "M", "30-39", "3"}, {"4", "F", "30-39", "25"}};
