@@ -9,7 +9,7 @@ _cohortguard() {
   case "${COMP_WORDS[1]}" in
     scan)
       case "$prev" in
-        --format|-f) COMPREPLY=($(compgen -W "text json jsonl sarif junit" -- "$cur")); return ;;
+        --format|-f) COMPREPLY=($(compgen -W "text json jsonl sarif junit gitlab" -- "$cur")); return ;;
         --output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --fail-on) COMPREPLY=($(compgen -W "high medium low never" -- "$cur")); return ;;
@@ -55,7 +55,7 @@ _cohortguard() {
         --state) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --shard) return ;;
         --report) COMPREPLY=($(compgen -W "new all" -- "$cur")); return ;;
-        --format|-f) COMPREPLY=($(compgen -W "text json jsonl sarif junit" -- "$cur")); return ;;
+        --format|-f) COMPREPLY=($(compgen -W "text json jsonl sarif junit gitlab" -- "$cur")); return ;;
         --output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --fail-on) COMPREPLY=($(compgen -W "high medium low never" -- "$cur")); return ;;
@@ -78,7 +78,7 @@ _cohortguard() {
       if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --ids --key-file --label --output -o" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
     report)
       case "$prev" in
-        --format|-f) COMPREPLY=($(compgen -W "text json jsonl sarif junit" -- "$cur")); return ;;
+        --format|-f) COMPREPLY=($(compgen -W "text json jsonl sarif junit gitlab" -- "$cur")); return ;;
         --output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
       if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "merge" -- "$cur")); return; fi

@@ -68,7 +68,9 @@ void SecretDetector::Collect(size_t entry, std::string_view lines, const Origin&
                              std::vector<Candidate>* out) const {
   const auto [ri, pi] = entries_[entry];
   const SecretRule& rule = rules_[ri];
-  if (rule.path && !RE2::PartialMatch(InnermostName(origin), *rule.path)) return;
+  // RE2 takes its own text type (abseil's string_view on Debian 13, not std::string_view).
+  const std::string_view name = InnermostName(origin);
+  if (rule.path && !RE2::PartialMatch(re2::StringPiece(name.data(), name.size()), *rule.path)) return;
   const SecretPattern& pat = rule.patterns[pi];
   const int n = pat.secret_group + 1;
   std::vector<re2::StringPiece> groups(static_cast<size_t>(n));

@@ -61,5 +61,6 @@ void WriteJsonlReport(const ScanResult& result, const ReportOptions& options, st
 void WriteJsonlFinding(const Finding& finding, const ReportOptions& options, std::ostream& out);
 void WriteSarifReport(const ScanResult& result, const ReportOptions& options, std::ostream& out);
 void WriteJunitReport(const ScanResult& result, const ReportOptions& options, std::ostream& out);
+void WriteGitlabReport(const ScanResult& result, const ReportOptions& options, std::ostream& out);
 
 }  // namespace cg

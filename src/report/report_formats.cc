@@ -10,6 +10,7 @@ const std::vector<ReportFormat>& ReportFormats() {
        /*carries_errors=*/false},
       {"sarif", "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers", WriteSarifReport},
       {"junit", "JUnit XML: one test case per scanned file, a failure per finding", WriteJunitReport},
+      {"gitlab", "GitLab secret-detection report (gl-secret-detection-report.json) for merge requests", WriteGitlabReport},
   };
   return formats;
 }

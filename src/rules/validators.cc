@@ -9,6 +9,10 @@
 namespace cg {
 namespace {
 
+// RE2's text type is its own StringPiece (Debian 12) or abseil's string_view (Debian 13, whose
+// abseil does not alias std::string_view): both are built from a pointer and a length.
+bool FullMatch(std::string_view s, const RE2& re) { return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), re); }
+
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.front())) || s.front() == '"')) s.remove_prefix(1);
   while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.back())) || s.back() == '"')) s.remove_suffix(1);
@@ -179,7 +183,7 @@ bool IsIcd10Code(std::string_view cell) {
 bool IsUkPostcode(std::string_view cell) {
   // Outward code (A9, A99, AA9, AA99, A9A, AA9A), then optionally the inward code 9AA.
   static const RE2 kPostcode("(?i)[A-Z]{1,2}[0-9][A-Z0-9]?( ?[0-9][A-Z]{2})?");
-  return RE2::FullMatch(Trim(cell), kPostcode);
+  return FullMatch(Trim(cell), kPostcode);
 }
 
 bool IsSexCode(std::string_view cell) {
@@ -213,7 +217,7 @@ bool IsSummaryLabel(std::string_view cell) {
 bool IsAtcCode(std::string_view cell) {
   static const RE2 kAtc("(?i)[ABCDGHJLMNPRSV][0-9]{2}([A-Z]([A-Z]([0-9]{2})?)?)?");
   cell = Trim(cell);
-  return cell.size() >= 4 && RE2::FullMatch(cell, kAtc);
+  return cell.size() >= 4 && FullMatch(cell, kAtc);
 }
 
 bool IsReferenceSampleId(std::string_view cell) {
@@ -240,7 +244,7 @@ bool IsSummaryCell(std::string_view cell) {
   static const RE2 kSummary(
       R"(-?[0-9][0-9,]*(\.[0-9]+)?\s*(%|\(\s*-?[0-9.]+\s*%?\s*\)|\(\s*-?[0-9.]+\s*(-|–|,|to)\s*-?[0-9.]+\s*\)|)"
       R"(\[\s*-?[0-9.]+\s*(-|–|,|to)\s*-?[0-9.]+\s*\]|±\s*[0-9.]+))");
-  return RE2::FullMatch(Trim(cell), kSummary);
+  return FullMatch(Trim(cell), kSummary);
 }
 
 bool IsCount(std::string_view cell) { return LeadingCount(cell) >= 0; }

@@ -133,16 +133,8 @@ TEST(ReleaseReferences, NameTheProjectVersion) {
 class ActionScanStep : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_EQ(Git({"init", "-q", dir.str() + "/repo"}, dir.str()).exit_code, 0);
-    dir.Write("repo/analysis.R", "fit <- lm(y ~ x, data = d)\n");
-    Git({"add", "."}, repo());
-    Git({"commit", "-q", "-m", "code"}, repo());
-    base = Head();
-    dir.Write("repo/data/ukb12345.csv", testing::UkbExtract(300));
-    Git({"add", "."}, repo());
-    Git({"commit", "-q", "-m", "data"}, repo());
-    Git({"rm", "-q", "data/ukb12345.csv"}, repo());
-    Git({"commit", "-q", "-m", "removed again"}, repo());
+    base = testing::StudyRepoWithExtractInHistory(dir);
+    ASSERT_EQ(base.size(), 40u);
   }
   std::string repo() const { return dir.str() + "/repo"; }
   std::string Head() {

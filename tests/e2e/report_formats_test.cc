@@ -40,6 +40,7 @@ void WriteProject(const TempDir& dir) {
 std::string Extension(const std::string& format) {
   if (format == "text") return "txt";
   if (format == "junit") return "xml";
+  if (format == "gitlab") return "gitlab.json";
   return format;
 }
 
@@ -48,6 +49,8 @@ std::string Normalise(std::string out) {
   out = testing::ZeroNumberAfter(out, "time=\"");
   out = testing::ZeroNumberAfter(out, "skipped in ");
   out = testing::ZeroNumberAfter(out, "\"version\": \"");
+  out = testing::ZeroTimestampAfter(out, "\"start_time\": \"");
+  out = testing::ZeroTimestampAfter(out, "\"end_time\": \"");
   return out;
 }
 

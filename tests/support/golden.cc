@@ -44,4 +44,11 @@ std::string ZeroNumberAfter(std::string text, const std::string& key) {
   return text;
 }
 
+std::string ZeroTimestampAfter(std::string text, const std::string& key) {
+  for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + key.size()))
+    for (size_t i = at + key.size(); i < text.size() && text[i] != '"'; ++i)
+      if (std::isdigit(static_cast<unsigned char>(text[i]))) text[i] = '0';
+  return text;
+}
+
 }  // namespace cg::testing

@@ -16,4 +16,8 @@ std::string CompareWithGolden(const std::string& name, const std::string& actual
 // not make goldens flaky.
 std::string ZeroNumberAfter(std::string text, const std::string& key);
 
+// Replaces every digit of the timestamp after `key` (up to the next '"') with 0: the GitLab
+// report's "start_time": "2026-01-02T03:04:05" becomes "0000-00-00T00:00:00".
+std::string ZeroTimestampAfter(std::string text, const std::string& key);
+
 }  // namespace cg::testing

@@ -140,4 +140,19 @@ std::string GwasSummaryStats(int rows, unsigned seed) {
   return s;
 }
 
+std::string StudyRepoWithExtractInHistory(const TempDir& dir) {
+  const std::string repo = dir.str() + "/repo";
+  Git({"init", "-q", repo}, dir.str());
+  dir.Write("repo/analysis.R", "fit <- lm(y ~ x, data = d)\n");
+  Git({"add", "."}, repo);
+  Git({"commit", "-q", "-m", "code"}, repo);
+  std::string base = Git({"rev-parse", "HEAD"}, repo).out;
+  dir.Write("repo/data/ukb12345.csv", UkbExtract(300));
+  Git({"add", "."}, repo);
+  Git({"commit", "-q", "-m", "data"}, repo);
+  Git({"rm", "-q", "data/ukb12345.csv"}, repo);
+  Git({"commit", "-q", "-m", "removed again"}, repo);
+  return base.substr(0, base.find('\n'));
+}
+
 }  // namespace cg::testing

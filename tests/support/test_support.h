@@ -46,4 +46,9 @@ std::string UkbExtract(int rows, int fields = 3, unsigned seed = 1, char delimit
 // A GWAS summary-statistics table (per variant): many rows, never participant data.
 std::string GwasSummaryStats(int rows, unsigned seed = 1);
 
+// A study repository as CI sees it after a push: in `dir`/repo, a commit of analysis code (whose
+// id is returned), then a commit adding a UK Biobank extract, then one removing it again, so only
+// history holds it.
+std::string StudyRepoWithExtractInHistory(const TempDir& dir);
+
 }  // namespace cg::testing
