@@ -46,8 +46,6 @@ void DocumentAnalyzer::Inspect(const TableView& as_read, const Origin& origin, c
   if (options.explain) out.explanations.push_back(std::move(v.explanation));
 }
 
-namespace {
-
 // Feeds line-aligned pieces of a stream to the text detectors, carrying a partial last line.
 class LineFeeder {
  public:
@@ -105,7 +103,35 @@ class LineFeeder {
   int64_t line_ = 1;
 };
 
-}  // namespace
+RawTextScan::RawTextScan(const DocumentAnalyzer& analyzer, ByteStream& source, const Origin& origin,
+                         uint64_t max_line, ResultCollector& out)
+    : source_(source), feeder_(std::make_unique<LineFeeder>(analyzer.text_detectors(), origin, max_line, out)) {}
+
+RawTextScan::~RawTextScan() = default;
+
+Expected<size_t> RawTextScan::Read(char* buf, size_t n) {
+  auto r = source_.Read(buf, n);
+  if (r.ok() && *r > 0) {
+    std::string_view chunk(buf, *r);
+    feeder_->Feed(chunk, lines_.Feed(chunk));
+  }
+  return r;
+}
+
+Status RawTextScan::Finish() {
+  std::vector<char> buf(1 << 16);
+  Status status;
+  for (;;) {
+    auto r = Read(buf.data(), buf.size());
+    if (!r.ok()) {
+      status = r.status();
+      break;
+    }
+    if (*r == 0) break;
+  }
+  feeder_->Finish();
+  return status;
+}
 
 Status DocumentAnalyzer::AnalyzeText(Document& doc, const AnalyzeOptions& options, ResultCollector& out) const {
   auto head = doc.Peek(options.head_bytes);

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <vector>
 
 #include "core/document.h"
@@ -15,6 +16,7 @@
 #include "detect/id_set.h"
 #include "detect/participant_detector.h"
 #include "detect/small_cell_detector.h"
+#include "detect/table_sniffer.h"
 #include "detect/text_detector.h"
 #include "rules/rule_set.h"
 
@@ -32,6 +34,8 @@ struct AnalyzeOptions {
   const IdSetCollection* idsets = nullptr;
 };
 
+class LineFeeder;
+
 class DocumentAnalyzer {
  public:
   // `text_detectors` are borrowed and must outlive the analyzer.
@@ -41,6 +45,7 @@ class DocumentAnalyzer {
                     ResultCollector& out) const;
   // Returns an error when the stream could not be read to its end (what was seen is analysed).
   Status AnalyzeText(Document& doc, const AnalyzeOptions& options, ResultCollector& out) const;
+  const std::vector<const TextDetector*>& text_detectors() const { return text_detectors_; }
 
  private:
   void Inspect(const TableView& table, const Origin& origin, const AnalyzeOptions& options, ResultCollector& out) const;
@@ -49,6 +54,26 @@ class DocumentAnalyzer {
   ParticipantDetector participant_;
   SmallCellDetector small_cells_;
   std::vector<const TextDetector*> text_detectors_;
+};
+
+// The bytes of `source` (borrowed), handed on unchanged while the text detectors (secrets,
+// inline markers) read them as the raw text of the document: a reader of JSON, notebooks, HTML
+// or VCF pulls the bytes through it, and a service-account key in a .json or a token in a
+// notebook's source is found whatever the reader makes of the structure. Finish() reads what
+// the reader left, so the raw text is always searched to its end.
+class RawTextScan : public ByteStream {
+ public:
+  RawTextScan(const DocumentAnalyzer& analyzer, ByteStream& source, const Origin& origin, uint64_t max_line,
+              ResultCollector& out);
+  ~RawTextScan() override;
+  Expected<size_t> Read(char* buf, size_t n) override;
+  int64_t SizeHint() const override { return source_.SizeHint(); }
+  Status Finish();
+
+ private:
+  ByteStream& source_;
+  std::unique_ptr<LineFeeder> feeder_;
+  LineCounter lines_;
 };
 
 }  // namespace cg

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "content/file_type.h"
@@ -60,6 +61,20 @@ bool IsText(FileType t) {
          t == FileType::kVcf;
 }
 
+// A secret in a notebook output is found twice: in the raw text (with the file's line) and in
+// the output the reader emitted (cell[N]). The raw finding is kept.
+void DropSecretsFoundTwice(const Origin& raw, size_t first, std::vector<Finding>& findings) {
+  std::set<std::pair<std::string, std::string>> seen;
+  for (size_t i = first; i < findings.size(); ++i)
+    if (findings[i].category == "secret" && findings[i].origin.member == raw.member)
+      seen.emplace(findings[i].rule, findings[i].masked);
+  auto twice = [&](const Finding& f) {
+    return f.category == "secret" && f.origin.member != raw.member && seen.count({f.rule, f.masked});
+  };
+  findings.erase(std::remove_if(findings.begin() + static_cast<std::ptrdiff_t>(first), findings.end(), twice),
+                 findings.end());
+}
+
 std::string BaseName(const std::string& path) {
   size_t slash = path.find_last_of('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -97,15 +112,19 @@ void ScanEngine::ProcessDocument(Document& doc, ContentBudget& budget, ResultCol
                                   std::to_string(options_.limits.max_depth) + " levels: not opened");
       return;
     }
-    Status st = reader->Expand(doc, options_.limits, budget, [&](Document& child) {
-      ProcessDocument(child, budget, out);
-      return Status::Ok();
-    });
-    if (!st.ok()) out.Error(doc.origin(), std::string(reader->name()) + ": " + st.message());
-    if (budget.bomb_suspected && !budget.bomb_reported) {
-      budget.bomb_reported = true;
-      out.findings.push_back(BombFinding(doc.origin(), st.message()));
+    if (!IsText(type)) {
+      Expand(*reader, doc, budget, out);
+      return;
     }
+    // JSON, notebooks, HTML, VCF: the raw text is searched for secrets as the reader reads it.
+    auto tee = std::make_unique<RawTextScan>(analyzer_, doc, doc.origin(), options_.limits.max_line_length, out);
+    RawTextScan* raw = tee.get();
+    Document teed(doc.origin(), doc.name(), std::move(tee), doc.depth());
+    const size_t first = out.findings.size(), errors = out.errors.size();
+    Expand(*reader, teed, budget, out);
+    Status rest = raw->Finish();
+    if (!rest.ok() && out.errors.size() == errors) out.Error(doc.origin(), rest.message());
+    DropSecretsFoundTwice(doc.origin(), first, out.findings);
     return;
   }
   if (type == FileType::kUnknownBinary) {
@@ -126,6 +145,18 @@ void ScanEngine::ProcessDocument(Document& doc, ContentBudget& budget, ResultCol
   }
   Status st = analyzer_.AnalyzeText(doc, ao, out);
   if (!st.ok()) out.Error(doc.origin(), st.message());
+}
+
+void ScanEngine::Expand(ContentReader& reader, Document& doc, ContentBudget& budget, ResultCollector& out) const {
+  Status st = reader.Expand(doc, options_.limits, budget, [&](Document& child) {
+    ProcessDocument(child, budget, out);
+    return Status::Ok();
+  });
+  if (!st.ok()) out.Error(doc.origin(), std::string(reader.name()) + ": " + st.message());
+  if (budget.bomb_suspected && !budget.bomb_reported) {
+    budget.bomb_reported = true;
+    out.findings.push_back(BombFinding(doc.origin(), st.message()));
+  }
 }
 
 void ScanEngine::ProcessItem(ItemReader& reader, const Item& item, bool blobs, ResultCollector& out) const {

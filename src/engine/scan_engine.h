@@ -44,6 +44,7 @@ class ScanEngine {
   void ProcessDocument(Document& doc, ContentBudget& budget, ResultCollector& out) const;
 
  private:
+  void Expand(ContentReader& reader, Document& doc, ContentBudget& budget, ResultCollector& out) const;
   void ProcessItem(ItemReader& reader, const Item& item, bool blobs, ResultCollector& out) const;
   bool Oversized(int64_t size) const { return size > static_cast<int64_t>(options_.max_file_size); }
 

@@ -104,5 +104,31 @@ TEST(TextFormatsCli, BinaryNamedAsATableIsAnErrorNamingItAndTheScanIsIncomplete)
   EXPECT_NE(j["errors"][0]["message"].get<std::string>().find("binary"), std::string::npos) << j.dump(2);
 }
 
+TEST(TextFormatsCli, SecretsInTheRawTextOfJsonNotebooksAndHtmlAreFoundOnce) {
+  testing::TempDir dir;
+  // A Google service-account key file: one JSON object, not records, so the JSON reader yields
+  // no table; only the raw text holds the key.
+  dir.Write("creds/key.json",
+            "{\n  \"type\": \"service_account\",\n  \"project_id\": \"terra-analysis\",\n  \"private_key\": "
+            "\"-----BEGIN PRIVATE KEY-----\\nPu2njHkAm1/5wDr16EpLLJIVGHz4FxFEtKyPiYGFDm7ena8D5VfLDpgyyjVw5Han\\n"
+            "R1UYzaLiA/zNyD7CHLn/xC+1hsYgBds1ghxY5OokvQyx7eNWVQ4vnakJkS1pAWTN\\n-----END PRIVATE KEY-----\\n\"\n}\n");
+  // A token in a code cell's source (not an output) and, once more, printed by a stream output.
+  dir.Write("analysis.ipynb", "{\"cells\": [\n {\"cell_type\": \"code\", \"outputs\": [], \"source\": [\"token = '" + kGithub +
+                                  "'\\n\"]},\n {\"cell_type\": \"code\", \"source\": [], \"outputs\": [{\"output_type\": \"stream\", "
+                                  "\"name\": \"stdout\", \"text\": [\"GITHUB_TOKEN=" + kGithub + "\\n\"]}]}\n], \"nbformat\": 4}\n");
+  dir.Write("report.html", "<html>\n<script>const token = '" + kGithub + "';</script>\n<table><tr><th>a</th></tr></table>\n</html>\n");
+  json j = Scan(dir.str());
+  std::multiset<std::string> where;
+  for (const auto& x : j["findings"]) {
+    EXPECT_EQ(x["category"], "secret") << x.dump();
+    EXPECT_TRUE(x["member"].is_null()) << "found in the raw text, with the file's line: " << x.dump();
+    where.insert(x["path"].get<std::string>() + ":" + std::to_string(x["line"].get<int>()));
+  }
+  EXPECT_EQ(where, (std::multiset<std::string>{"creds/key.json:4", "analysis.ipynb:2", "analysis.ipynb:3",
+                                               "report.html:2"}))
+      << j.dump(2);
+  EXPECT_TRUE(j["errors"].empty()) << j.dump(2);
+}
+
 }  // namespace
 }  // namespace cg
