@@ -15,6 +15,27 @@ Expected<std::unique_ptr<ArchiveInput>> ArchiveInput::Open(Document& doc, bool z
   return in;
 }
 
+Expected<std::unique_ptr<ArchiveInput>> ArchiveInput::OpenBuffered(Document& doc, uint64_t max_bytes) {
+  std::unique_ptr<ArchiveInput> in(new ArchiveInput(doc));
+  auto data = ReadAll(doc, static_cast<size_t>(max_bytes));
+  if (!data.ok()) {
+    if (data.status().code() == StatusCode::kLimitExceeded)
+      return Status::LimitExceeded("archive larger than the " + std::to_string(max_bytes) +
+                                   "-byte limit for formats read from memory (7z, rar)");
+    return Status(data.status());
+  }
+  in->memory_ = std::move(*data);
+  in->bytes_ = in->memory_.size();
+  in->a_ = archive_read_new();
+  if (!in->a_) return Status::IoError("cannot allocate a libarchive reader");
+  archive_read_support_format_7zip(in->a_);
+  archive_read_support_format_rar(in->a_);
+  archive_read_support_format_rar5(in->a_);
+  if (archive_read_open_memory(in->a_, in->memory_.data(), in->memory_.size()) != ARCHIVE_OK)
+    return in->Error("unreadable archive");
+  return in;
+}
+
 ArchiveInput::~ArchiveInput() {
   if (a_) archive_read_free(a_);
 }
@@ -59,6 +80,19 @@ Expected<size_t> ArchiveInput::ReadData(char* buf, size_t n) {
   la_ssize_t r = archive_read_data(a_, buf, n);
   if (r < 0) return Error("corrupt member");
   return static_cast<size_t>(r);
+}
+
+Status ParseArchivePart(ArchiveInput& in, XmlStreamParser& parser, InflationGuard& guard, const std::string& path) {
+  std::vector<char> buf(1 << 16);
+  for (;;) {
+    uint64_t before = in.source_bytes();
+    auto r = in.ReadData(buf.data(), buf.size());
+    if (!r.ok()) return r.status();
+    Status s = guard.Account(in.source_bytes() - before, *r);
+    if (!s.ok()) return s;
+    s = parser.Feed(std::string_view(buf.data(), *r), *r == 0, path);
+    if (!s.ok() || *r == 0) return s;
+  }
 }
 
 }  // namespace cg

@@ -1,5 +1,6 @@
 // ArchiveInput: libarchive reading a zip or tar from a Document stream through
-// archive_read_open callbacks (no seek, no disk), one regular-file entry at a time.
+// archive_read_open callbacks (no seek, no disk), or a 7z or rar from memory, one regular-file
+// entry at a time. Only libarchive's own decoders are enabled: no filter that runs a program.
 // Shared by ArchiveReader (every member) and the spreadsheet readers (xlsx/ods parts).
 // Not thread-safe; the Document must outlive it.
 #pragma once
@@ -11,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "content/inflation_guard.h"
+#include "content/xml_stream_parser.h"
 #include "core/document.h"
 #include "core/status.h"
 
@@ -26,6 +29,9 @@ class ArchiveInput {
  public:
   // Opens zip and tar, or zip only (spreadsheets).
   static Expected<std::unique_ptr<ArchiveInput>> Open(Document& doc, bool zip_only);
+  // Opens 7-Zip and RAR, whose readers seek (a 7z header is at the end): the document is read
+  // into memory first, at most `max_bytes` (LimitExceeded past that).
+  static Expected<std::unique_ptr<ArchiveInput>> OpenBuffered(Document& doc, uint64_t max_bytes);
   ~ArchiveInput();
 
   // The next regular file (directories, links and devices are skipped). NotFound at the end;
@@ -49,6 +55,11 @@ class ArchiveInput {
   Status source_error_;
   uint64_t bytes_ = 0;
   uint64_t entries_ = 0;
+  std::string memory_;  // the whole document, for OpenBuffered
 };
+
+// Streams the current entry of `in` through `parser` (an XML part of a spreadsheet), charging
+// `guard` with what it inflates. `path` names the part in errors.
+Status ParseArchivePart(ArchiveInput& in, XmlStreamParser& parser, InflationGuard& guard, const std::string& path);
 
 }  // namespace cg

@@ -90,10 +90,16 @@ bool IsTraversalPath(std::string_view p) {
 
 Status ArchiveReader::Expand(Document& doc, const ContentLimits& limits, ContentBudget& budget,
                              const EmitFn& emit) {
-  auto opened = ArchiveInput::Open(doc, /*zip_only=*/false);
+  auto head = doc.Peek(8);
+  if (!head.ok()) return head.status();
+  const FileType type = SniffFileType(*head, doc.name());
+  auto opened = type == FileType::k7z || type == FileType::kRar ? ArchiveInput::OpenBuffered(doc, limits.max_total_bytes)
+                                                                : ArchiveInput::Open(doc, /*zip_only=*/false);
   if (!opened.ok()) return opened.status();
   ArchiveInput& in = **opened;
   InflationGuard guard(limits, budget, "archive");
+  // What opening consumed (all of a buffered 7z or rar) counts as input for the ratio check.
+  if (Status s = guard.Account(in.source_bytes(), 0); !s.ok()) return s;
   Notes notes;
   uint64_t members = 0;
   for (;;) {

@@ -1,7 +1,8 @@
-// Archives (zip, tar) as a content reader, through libarchive, entirely in memory.
+// Archives (zip, tar, 7z, rar) as a content reader, through libarchive, entirely in memory.
 //
 // libarchive reads the parent Document through archive_read_open callbacks (no seeking, so zip
-// is read in streaming mode, from its local headers) and every regular member becomes one child
+// is read in streaming mode, from its local headers; 7z and rar, whose readers seek, are buffered
+// under max_total_bytes first) and every regular member becomes one child
 // Document whose stream is archive_read_data: nothing is extracted, nothing touches the disk.
 // The child's `member` is the member path (nested with "!" by ChildOrigin) and its name is the
 // member's path, so sniffing sees `pheno/ukb_subset.csv.gz`.
@@ -23,9 +24,11 @@ class ArchiveReader : public ContentReader {
  public:
   const char* name() const override { return "archive"; }
   const char* summary() const override {
-    return "zip and tar archives (libarchive): every member, in memory, with member and ratio limits";
+    return "zip, tar, 7z and rar archives (libarchive): every member, in memory, with member and ratio limits";
   }
-  bool Accepts(FileType type) const override { return type == FileType::kZip || type == FileType::kTar; }
+  bool Accepts(FileType type) const override {
+    return type == FileType::kZip || type == FileType::kTar || type == FileType::k7z || type == FileType::kRar;
+  }
   Status Expand(Document& doc, const ContentLimits& limits, ContentBudget& budget, const EmitFn& emit) override;
 };
 

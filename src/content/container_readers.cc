@@ -5,6 +5,7 @@
 #include "content/html_reader.h"
 #include "content/json_records_reader.h"
 #include "content/notebook_reader.h"
+#include "content/ods_reader.h"
 #include "content/reader_registry.h"
 #include "content/unicode_text.h"
 #include "content/xlsx_reader.h"
@@ -22,6 +23,7 @@ void AddContainerReaders(std::vector<std::unique_ptr<ContentReader>>* out) {
   out->push_back(std::make_unique<UnicodeTextReader>());
   out->push_back(std::make_unique<ArchiveReader>());
   out->push_back(std::make_unique<XlsxReader>());
+  out->push_back(std::make_unique<OdsReader>());
   out->push_back(std::make_unique<NotebookReader>());
   out->push_back(std::make_unique<HtmlReader>());
   out->push_back(std::make_unique<JsonRecordsReader>());

@@ -74,6 +74,8 @@ const char* FileTypeName(FileType t) {
     case FileType::kBzip2: return "bzip2";
     case FileType::kZip: return "zip";
     case FileType::kTar: return "tar";
+    case FileType::k7z: return "7z";
+    case FileType::kRar: return "rar";
     case FileType::kXlsx: return "xlsx";
     case FileType::kOds: return "ods";
     case FileType::kNotebook: return "notebook";
@@ -81,6 +83,7 @@ const char* FileTypeName(FileType t) {
     case FileType::kStataDta: return "stata";
     case FileType::kSpssSav: return "spss";
     case FileType::kSas7bdat: return "sas7bdat";
+    case FileType::kSasXport: return "xpt";
     case FileType::kRds: return "rds";
     case FileType::kRData: return "rdata";
     case FileType::kParquet: return "parquet";
@@ -103,10 +106,15 @@ FileType SniffFileType(std::string_view head, std::string_view name) {
   if (StartsWith(head, "BZh") && head.size() > 3 && head[3] >= '1' && head[3] <= '9') return FileType::kBzip2;
   if (StartsWith(head, "PK\x03\x04") || StartsWith(head, "PK\x05\x06")) {
     if (ext == "xlsx" || ext == "xlsm") return FileType::kXlsx;
-    if (ext == "ods") return FileType::kOds;
+    // OpenDocument stores its media type uncompressed as the first member, "mimetype".
+    if (ext == "ods" || (head.size() >= 84 && head.substr(30, 8) == "mimetype" &&
+                         head.substr(38, 46) == "application/vnd.oasis.opendocument.spreadsheet"))
+      return FileType::kOds;
     return FileType::kZip;
   }
   if (IsTarHeader(head)) return FileType::kTar;
+  if (StartsWith(head, "7z\xbc\xaf\x27\x1c")) return FileType::k7z;
+  if (StartsWith(head, "Rar!\x1a\x07")) return FileType::kRar;  // RAR 4 (\x00) and RAR 5 (\x01\x00)
   if (StartsWith(head, "PAR1")) return FileType::kParquet;
   if (StartsWith(head, "ARROW1")) return FileType::kArrowIpc;
   if (StartsWith(head, "BCF\x02")) return FileType::kBcf;
@@ -116,6 +124,10 @@ FileType SniffFileType(std::string_view head, std::string_view name) {
   if (head.size() >= 32 && std::memcmp(head.data() + 12,
                                        "\xc2\xea\x81\x60\xb3\x14\x11\xcf\xbd\x92\x08\x00\x09\xc7\x31\x8c", 16) == 0)
     return FileType::kSas7bdat;
+  // SAS transport (XPORT) v5 and v8 libraries open with an 80-byte ASCII header record.
+  if (StartsWith(head, "HEADER RECORD*******LIBRARY HEADER RECORD!!!!!!!") ||
+      StartsWith(head, "HEADER RECORD*******LIBV8   HEADER RECORD!!!!!!!"))
+    return FileType::kSasXport;
   if (StartsWith(head, "RDX2\n") || StartsWith(head, "RDX3\n") || StartsWith(head, "RDA2\n") ||
       StartsWith(head, "RDA3\n"))
     return FileType::kRData;

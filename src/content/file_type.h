@@ -10,10 +10,10 @@ enum class FileType {
   kText,           // delimited tables, code, notebooks-as-text, ...
   kWideText,       // UTF-16 / UTF-32 text, transcoded to UTF-8 and sniffed again
   kGzip, kBgzf, kZstd, kXz, kBzip2,
-  kZip, kTar,
+  kZip, kTar, k7z, kRar,
   kXlsx, kOds,
   kNotebook, kHtml,
-  kStataDta, kSpssSav, kSas7bdat, kRds, kRData,
+  kStataDta, kSpssSav, kSas7bdat, kSasXport, kRds, kRData,
   kParquet, kArrowIpc,
   kVcf, kBcf,
   kJson,

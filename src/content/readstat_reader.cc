@@ -128,6 +128,7 @@ Status Parse(FileType type, std::string_view data, long row_limit, bool values, 
     case FileType::kStataDta: err = readstat_parse_dta(parser.get(), "", c); kind = "Stata"; break;
     case FileType::kSpssSav: err = readstat_parse_sav(parser.get(), "", c); kind = "SPSS"; break;
     case FileType::kSas7bdat: err = readstat_parse_sas7bdat(parser.get(), "", c); kind = "SAS"; break;
+    case FileType::kSasXport: err = readstat_parse_xport(parser.get(), "", c); kind = "SAS transport"; break;
     default: return Status::InvalidArgument("not a statistics-package file type");
   }
   if (err == READSTAT_OK) return Status::Ok();
@@ -139,10 +140,16 @@ Status Parse(FileType type, std::string_view data, long row_limit, bool values, 
 }  // namespace
 
 bool ReadStatReader::Accepts(FileType type) const {
-  return type == FileType::kStataDta || type == FileType::kSpssSav || type == FileType::kSas7bdat;
+  return type == FileType::kStataDta || type == FileType::kSpssSav || type == FileType::kSas7bdat ||
+         type == FileType::kSasXport;
 }
 
 Expected<TableView> ReadStatisticsFile(FileType type, std::string_view data) {
+  // A transport file is whole 80-byte records and records no row count: ReadStat reads a cut
+  // one as a shorter file, so a size off the record grid is reported here.
+  if (type == FileType::kSasXport && data.size() % 80 != 0)
+    return Status::Corrupt("malformed SAS transport file: " + std::to_string(data.size()) +
+                           " bytes is not a whole number of 80-byte records (truncated?)");
   // ReadStat reports the row limit, not the file's row count, once a limit is set: learn the
   // count from a pass without values first, then sample under the limit.
   Collector counter;
@@ -158,7 +165,10 @@ Expected<TableView> ReadStatisticsFile(FileType type, std::string_view data) {
   }
 
   Collector c;
-  c.table.format = type == FileType::kStataDta ? "dta" : type == FileType::kSpssSav ? "sav" : "sas7bdat";
+  c.table.format = type == FileType::kStataDta ? "dta"
+                   : type == FileType::kSpssSav ? "sav"
+                   : type == FileType::kSasXport ? "xpt"
+                                                 : "sas7bdat";
   s = Parse(type, data, static_cast<long>(kStructuredSampleRows), /*values=*/true, &c);
   if (!s.ok()) return s;
   for (auto& row : c.table.rows) row.resize(c.table.header.size());

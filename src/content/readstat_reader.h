@@ -1,4 +1,5 @@
-// ReadStatReader: Stata .dta, SPSS .sav and SAS .sas7bdat files as tables, through ReadStat.
+// ReadStatReader: Stata .dta, SPSS .sav, SAS .sas7bdat and SAS transport .xpt (v5, v8) files as
+// tables, through ReadStat.
 //
 // The document is buffered in memory (bounded by ContentLimits::max_total_bytes) and handed to
 // ReadStat through its I/O handler hooks, so nothing touches the file system. The emitted
@@ -17,7 +18,7 @@ class ReadStatReader : public ContentReader {
  public:
   const char* name() const override { return "readstat"; }
   const char* summary() const override {
-    return "Stata .dta, SPSS .sav and SAS .sas7bdat: variable names, row count, sampled rows (ReadStat)";
+    return "Stata .dta, SPSS .sav, SAS .sas7bdat and transport .xpt (v5/v8): variable names, row count, sampled rows (ReadStat)";
   }
   bool Accepts(FileType type) const override;
   Status Expand(Document& doc, const ContentLimits& limits, ContentBudget& budget,
@@ -25,7 +26,7 @@ class ReadStatReader : public ContentReader {
 };
 
 // Parses one statistics file held in memory. Exposed for tests and the fuzzer.
-// REQUIRES: `type` is kStataDta, kSpssSav or kSas7bdat.
+// REQUIRES: `type` is kStataDta, kSpssSav, kSas7bdat or kSasXport.
 Expected<TableView> ReadStatisticsFile(FileType type, std::string_view data);
 
 }  // namespace cg

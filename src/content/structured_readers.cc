@@ -4,6 +4,7 @@
 #include "content/arrow_reader.h"
 #include "content/parquet_reader.h"
 #include "content/rdata_reader.h"
+#include "content/sqlite_reader.h"
 #include "content/reader_registry.h"
 #include "content/vcf_reader.h"
 
@@ -15,6 +16,7 @@ void AddStructuredReaders(std::vector<std::unique_ptr<ContentReader>>* out) {
   out->push_back(std::make_unique<RDataReader>());
   out->push_back(std::make_unique<ParquetReader>());
   out->push_back(std::make_unique<ArrowReader>());
+  out->push_back(std::make_unique<SqliteReader>());
 }
 
 }  // namespace cg

@@ -157,20 +157,6 @@ class WorkbookParser : public XmlStreamParser {
   void Text(std::string_view) override {}
 };
 
-// Streams the current entry's data through `parser`, charging the guard.
-Status ParsePart(ArchiveInput& in, XmlStreamParser& parser, InflationGuard& guard, const std::string& path) {
-  std::vector<char> buf(1 << 16);
-  for (;;) {
-    uint64_t before = in.source_bytes();
-    auto r = in.ReadData(buf.data(), buf.size());
-    if (!r.ok()) return r.status();
-    Status s = guard.Account(in.source_bytes() - before, *r);
-    if (!s.ok()) return s;
-    s = parser.Feed(std::string_view(buf.data(), *r), *r == 0, path);
-    if (!s.ok() || *r == 0) return s;
-  }
-}
-
 std::string Resolve(const Cell& c, const std::unordered_map<int64_t, std::string>& strings) {
   if (c.sst < 0) return c.text;
   auto it = strings.find(c.sst);
@@ -225,10 +211,10 @@ Status XlsxReader::Expand(Document& doc, const ContentLimits& limits, ContentBud
     const std::string& p = info.path;
     if (p == "xl/workbook.xml" || p == "xl/_rels/workbook.xml.rels") {
       WorkbookParser parser(&workbook);
-      s = ParsePart(in, parser, guard, p);
+      s = ParseArchivePart(in, parser, guard, p);
     } else if (p.rfind("xl/worksheets/", 0) == 0 && p.size() > 4 && p.compare(p.size() - 4, 4, ".xml") == 0) {
       SheetParser parser(&sheets[p]);
-      s = ParsePart(in, parser, guard, p);
+      s = ParseArchivePart(in, parser, guard, p);
     } else if (p == "xl/sharedStrings.xml") {
       std::set<int64_t> wanted;
       for (auto& [path, sheet] : sheets)
@@ -236,7 +222,7 @@ Status XlsxReader::Expand(Document& doc, const ContentLimits& limits, ContentBud
           for (const Cell& c : row)
             if (c.sst >= 0) wanted.insert(c.sst);
       SharedStringsParser parser(sheets.empty() ? nullptr : &wanted, &strings);
-      s = ParsePart(in, parser, guard, p);
+      s = ParseArchivePart(in, parser, guard, p);
       strings_capped = parser.capped();
     }
     if (!s.ok()) {

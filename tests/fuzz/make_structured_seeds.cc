@@ -5,6 +5,7 @@
 #include <fstream>
 #include <string>
 
+#include "unit/content/binary_fixtures.h"
 #include "unit/content/columnar_fixtures.h"
 #include "unit/content/r_fixtures.h"
 #include "unit/content/structured_fixtures.h"
@@ -28,10 +29,11 @@ int main(int argc, char** argv) {
   namespace t = cg::testing;
   const std::filesystem::path out = argv[1];
   const auto table = t::MakeUkbTable({"n_eid", "n_31_0_0", "n_34_0_0"}, 12);
-  // readstat_fuzz: the first byte picks the format (0 Stata, 1 SPSS, 2 SAS).
+  // readstat_fuzz: the first byte picks the format (0 Stata, 1 SPSS, 2 SAS, 3 transport).
   Put(out, "readstat", "dta", std::string(1, '\0') + t::WriteStatsFile(t::StatsFormat::kDta, table));
   Put(out, "readstat", "sav", std::string(1, '\1') + t::WriteStatsFile(t::StatsFormat::kSav, table));
   Put(out, "readstat", "sas7bdat", std::string(1, '\2') + t::WriteStatsFile(t::StatsFormat::kSas7bdat, table));
+  Put(out, "readstat", "xpt", std::string(1, '\3') + t::WriteStatsFile(t::StatsFormat::kXpt, table));
   Put(out, "vcf", "samples.vcf", t::MakeVcf(t::MakeSampleIds(5), 3));
   Put(out, "vcf", "samples.bcf", t::MakeBcf(t::MakeSampleIds(5), 3));
   Put(out, "vcf", "sites.vcf", t::MakeVcf({}, 3));
@@ -48,5 +50,6 @@ int main(int argc, char** argv) {
   Put(out, "parquet", "flat.parquet", t::MakeParquet({{"eid"}, {"31-0.0"}}, 2, 10));
   Put(out, "parquet", "nested.parquet", t::MakeParquet({{"eid"}, {"dx", 1}, {"element"}}, 2, 10));
   Put(out, "arrow", "two_batches.arrow", t::MakeArrowFile({"eid", "31-0.0"}, {5, 7}));
+  Put(out, "sqlite", "two_tables.db", t::MakeSqlite(t::UkbRowsSql("a", 30) + t::UkbRowsSql("b", 3)));
   return 0;
 }

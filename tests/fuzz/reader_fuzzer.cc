@@ -13,6 +13,7 @@
 #include "content/html_reader.h"
 #include "content/json_records_reader.h"
 #include "content/notebook_reader.h"
+#include "content/ods_reader.h"
 #include "content/text_tables.h"
 #include "content/unicode_text.h"
 #include "content/xlsx_reader.h"
@@ -43,6 +44,9 @@ std::unique_ptr<cg::ContentReader> MakeReader(const char** name) {
 #elif defined(FUZZ_READER_xlsx)
   *name = "x.xlsx";
   return std::make_unique<cg::XlsxReader>();
+#elif defined(FUZZ_READER_ods)
+  *name = "x.ods";
+  return std::make_unique<cg::OdsReader>();
 #elif defined(FUZZ_READER_notebook)
   *name = "x.ipynb";
   return std::make_unique<cg::NotebookReader>();

@@ -52,6 +52,27 @@ def xlsx_bytes():
     ])
 
 
+def ods_bytes():
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    return zip_bytes([
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("content.xml",
+         f'<office:document-content {ns}><office:body><office:spreadsheet><table:table table:name="S">'
+         '<table:table-row><table:table-cell><text:p>eid</text:p></table:table-cell></table:table-row>'
+         '<table:table-row table:number-rows-repeated="3"><table:table-cell office:value="1000001" '
+         'table:number-columns-repeated="2"/></table:table-row></table:table></office:spreadsheet>'
+         '</office:body></office:document-content>'),
+    ])
+
+
+def fixture(name):
+    """A committed real-tool fixture (tests/data/binary), as a seed."""
+    with open(os.path.join(os.path.dirname(__file__), "..", "data", "binary", name), "rb") as f:
+        return f.read()
+
+
 def notebook_bytes():
     nb = {"cells": [
         {"cell_type": "markdown", "metadata": {}, "source": ["| a | b |\n", "|---|---|\n", "| 1 | 2 |\n"]},
@@ -72,8 +93,10 @@ def main():
         "bgzf": [gzip.compress(CSV, mtime=0) + gzip.compress(b"", mtime=0)],
         "xz": [lzma.compress(CSV)],
         "bzip2": [bz2.compress(CSV)],
-        "archive": [zip_bytes([("a/b.csv", CSV), ("../evil", b"x")]), tar_bytes([("a.csv", CSV)])],
+        "archive": [zip_bytes([("a/b.csv", CSV), ("../evil", b"x")]), tar_bytes([("a.csv", CSV)]),
+                    fixture("analysis_backup.7z")],
         "xlsx": [xlsx_bytes()],
+        "ods": [ods_bytes(), fixture("ukb_pilot.ods")],
         "notebook": [notebook_bytes()],
         "html": [html],
         "json_records": [b'{"eid": 1, "sex": "F"}\n{"eid": 2}\n', b'[{"eid": 1}, {"eid": 2, "x": [1]}]'],

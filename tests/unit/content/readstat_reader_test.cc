@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "unit/content/binary_fixtures.h"
 #include "unit/content/reader_harness.h"
 #include "unit/content/structured_fixtures.h"
 
@@ -25,6 +26,7 @@ const StatsCase kCases[] = {
     {"Stata", StatsFormat::kDta, "ukb_subset.dta", FileType::kStataDta, "dta"},
     {"SPSS", StatsFormat::kSav, "ukb_subset.sav", FileType::kSpssSav, "sav"},
     {"SAS", StatsFormat::kSas7bdat, "ukb_subset.sas7bdat", FileType::kSas7bdat, "sas7bdat"},
+    {"SAS transport", StatsFormat::kXpt, "UKB_SUB.XPT", FileType::kSasXport, "xpt"},
 };
 
 // UK Biobank's own Stata/SAS conversions name fields n_<field>_<instance>_<array>.
@@ -72,13 +74,36 @@ TEST(ReadStatReader, TruncatedFileIsCorruptNotACrash) {
     SCOPED_TRACE(c.label);
     std::string bytes = WriteStatsFile(c.format, MakeUkbTable(kUkbHeader, 300));
     ASSERT_GT(bytes.size(), 600u);
-    for (size_t keep : {size_t{40}, size_t{200}, bytes.size() / 2}) {
+    // Off the 80-byte record grid: a transport file records no row count, so a cut on a record
+    // boundary reads as a shorter file.
+    for (size_t keep : {size_t{40}, size_t{200}, bytes.size() / 2 + 7}) {
       auto t = ReadStatisticsFile(c.type, std::string_view(bytes).substr(0, keep));
       ASSERT_FALSE(t.ok()) << "kept " << keep << " of " << bytes.size();
       EXPECT_EQ(t.status().code(), StatusCode::kCorrupt);
       EXPECT_NE(t.status().message().find("malformed"), std::string::npos) << t.status().message();
     }
   }
+}
+
+// Written by R haven's write_xpt (scripts/generate-binary-fixtures): NHANES-style v5, SDTM v8.
+TEST(ReadStatReader, ReadsSasTransportFilesWrittenByHaven) {
+  auto v5 = ExpandBytes(testing::BinaryFixture("DEMO_SYN.XPT"), "DEMO_SYN.XPT");
+  EXPECT_EQ(v5.type, FileType::kSasXport);
+  ASSERT_TRUE(v5.status.ok()) << v5.status.message();
+  ASSERT_EQ(v5.tables.size(), 1u);
+  EXPECT_EQ(v5.tables[0].format, "xpt");
+  EXPECT_EQ(v5.tables[0].header, (std::vector<std::string>{"SEQN", "RIAGENDR", "RIDAGEYR", "RIDRETH1", "INDFMPIR"}));
+  EXPECT_EQ(v5.tables[0].row_count, 120);
+  ASSERT_EQ(v5.tables[0].rows.size(), 120u);
+  EXPECT_EQ(v5.tables[0].rows[0][0], "93703");
+
+  auto v8 = ExpandBytes(testing::BinaryFixture("dm_syn.xpt"), "dm_syn.xpt");
+  EXPECT_EQ(v8.type, FileType::kSasXport);
+  ASSERT_TRUE(v8.status.ok()) << v8.status.message();
+  ASSERT_EQ(v8.tables.size(), 1u);
+  EXPECT_EQ(v8.tables[0].header[1], "USUBJID");
+  EXPECT_EQ(v8.tables[0].row_count, 120);
+  EXPECT_EQ(v8.tables[0].rows[2][1], "SYN-001-0003");
 }
 
 TEST(ReadStatReader, GarbageAfterMagicIsCorrupt) {

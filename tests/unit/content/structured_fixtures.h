@@ -35,7 +35,7 @@ inline ssize_t AppendToString(const void* data, size_t len, void* ctx) {
   return static_cast<ssize_t>(len);
 }
 
-enum class StatsFormat { kDta, kSav, kSas7bdat };
+enum class StatsFormat { kDta, kSav, kSas7bdat, kXpt };
 
 // Writes `t` in `format`; returns "" when ReadStat refuses (the test then fails loudly).
 inline std::string WriteStatsFile(StatsFormat format, const UkbTable& t) {
@@ -44,20 +44,22 @@ inline std::string WriteStatsFile(StatsFormat format, const UkbTable& t) {
   readstat_set_data_writer(w, AppendToString);
   readstat_writer_set_file_timestamp(w, 1700000000);  // deterministic bytes
   std::vector<readstat_variable_t*> vars;
+  const bool sas = format == StatsFormat::kSas7bdat || format == StatsFormat::kXpt;  // numbers are doubles
   for (const auto& name : t.header) {
-    readstat_type_t type = format == StatsFormat::kSas7bdat ? READSTAT_TYPE_DOUBLE : READSTAT_TYPE_INT32;
+    readstat_type_t type = sas ? READSTAT_TYPE_DOUBLE : READSTAT_TYPE_INT32;
     vars.push_back(readstat_add_variable(w, name.c_str(), type, 0));
   }
   long n = static_cast<long>(t.rows.size());
   readstat_error_t err = format == StatsFormat::kDta   ? readstat_begin_writing_dta(w, &out, n)
                          : format == StatsFormat::kSav ? readstat_begin_writing_sav(w, &out, n)
+                         : format == StatsFormat::kXpt ? readstat_begin_writing_xport(w, &out, n)
                                                        : readstat_begin_writing_sas7bdat(w, &out, n);
   for (const auto& row : t.rows) {
     if (err != READSTAT_OK) break;
     err = readstat_begin_row(w);
     for (size_t c = 0; c < row.size() && err == READSTAT_OK; ++c)
-      err = format == StatsFormat::kSas7bdat ? readstat_insert_double_value(w, vars[c], row[c])
-                                             : readstat_insert_int32_value(w, vars[c], row[c]);
+      err = sas ? readstat_insert_double_value(w, vars[c], row[c])
+                : readstat_insert_int32_value(w, vars[c], row[c]);
     if (err == READSTAT_OK) err = readstat_end_row(w);
   }
   if (err == READSTAT_OK) err = readstat_end_writing(w);

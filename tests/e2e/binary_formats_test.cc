@@ -1,0 +1,100 @@
+// Whole-program tests of the binary readers on files written by the real tools
+// (scripts/generate-binary-fixtures): each is found by the built binary, and a damaged one is an
+// error naming the file with exit 3 while the rest of the scan goes on.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/test_support.h"
+#include "unit/content/binary_fixtures.h"
+
+namespace cg {
+namespace {
+
+using json = nlohmann::json;
+
+struct ScanOutput {
+  int exit_code;
+  json report;
+};
+
+ScanOutput Scan(const testing::TempDir& dir) {
+  auto r = testing::Cohortguard({"scan", "--format", "json", "."}, dir.str());
+  EXPECT_FALSE(r.out.empty()) << r.err;
+  return {r.exit_code, json::parse(r.out)};
+}
+
+json FindingFor(const json& report, const std::string& path, const char* member = nullptr) {
+  for (const auto& f : report["findings"])
+    if (f["path"] == path && (!member || f["member"] == member)) return f;
+  return json();
+}
+
+void Copy(const testing::TempDir& dir, const std::string& fixture, const std::string& to) {
+  std::string bytes = testing::BinaryFixture(fixture);
+  ASSERT_FALSE(bytes.empty()) << "missing fixture tests/data/binary/" << fixture;
+  dir.Write(to, bytes);
+}
+
+TEST(BinaryFormatsCli, SasTransportFilesAreFound) {
+  testing::TempDir dir;
+  Copy(dir, "DEMO_SYN.XPT", "nhanes/DEMO_SYN.XPT");
+  Copy(dir, "dm_syn.xpt", "sdtm/dm.xpt");
+  auto s = Scan(dir);
+  EXPECT_TRUE(s.report["errors"].empty()) << s.report.dump(2);
+  for (const char* path : {"nhanes/DEMO_SYN.XPT", "sdtm/dm.xpt"}) {
+    SCOPED_TRACE(path);
+    json f = FindingFor(s.report, path);
+    ASSERT_FALSE(f.is_null()) << s.report.dump(2);
+    EXPECT_EQ(f["category"], "participant-data");
+    EXPECT_EQ(f["rows"], 120);
+  }
+  EXPECT_EQ(s.exit_code, 1);
+}
+
+TEST(BinaryFormatsCli, SqliteTablesAreFoundByTableName) {
+  testing::TempDir dir;
+  Copy(dir, "ukb_extract.sqlite", "analysis/ukb_extract.sqlite");
+  Copy(dir, "cohort_wal.db", "cohort.db");
+  auto s = Scan(dir);
+  EXPECT_TRUE(s.report["errors"].empty()) << s.report.dump(2);
+  json f = FindingFor(s.report, "analysis/ukb_extract.sqlite", "participants");
+  ASSERT_FALSE(f.is_null()) << s.report.dump(2);
+  EXPECT_EQ(f["category"], "participant-data");
+  EXPECT_EQ(f["rows"], 150);
+  json wal = FindingFor(s.report, "cohort.db", "patients");
+  ASSERT_FALSE(wal.is_null()) << s.report.dump(2);
+  EXPECT_EQ(wal["rows"], 120);
+}
+
+TEST(BinaryFormatsCli, DamagedSqliteIsAnErrorWithExitThreeAndTheScanGoesOn) {
+  testing::TempDir dir;
+  std::string db = testing::MakeSqlite(testing::UkbRowsSql("a", 3000));
+  dir.Write("broken.sqlite", db.substr(0, db.size() / 2));
+  dir.Write("data/ukb12345.csv", testing::UkbExtract(200, 3));
+  auto s = Scan(dir);
+  EXPECT_EQ(s.exit_code, 3) << s.report.dump(2);
+  ASSERT_EQ(s.report["errors"].size(), 1u) << s.report.dump(2);
+  EXPECT_EQ(s.report["errors"][0]["path"], "broken.sqlite");
+  EXPECT_NE(s.report["errors"][0]["message"].get<std::string>().find("sqlite"), std::string::npos);
+  EXPECT_FALSE(FindingFor(s.report, "data/ukb12345.csv").is_null());
+}
+
+TEST(BinaryFormatsCli, OdsSheetsAndSevenZipMembersAreFound) {
+  testing::TempDir dir;
+  Copy(dir, "ukb_pilot.ods", "pilot/ukb_pilot.ods");
+  Copy(dir, "analysis_backup.7z", "backup/analysis_backup.7z");
+  auto s = Scan(dir);
+  EXPECT_TRUE(s.report["errors"].empty()) << s.report.dump(2);
+  json ods = FindingFor(s.report, "pilot/ukb_pilot.ods", "participants");
+  ASSERT_FALSE(ods.is_null()) << s.report.dump(2);
+  EXPECT_EQ(ods["category"], "participant-data");
+  EXPECT_EQ(ods["rows"], 130);
+  json seven = FindingFor(s.report, "backup/analysis_backup.7z", "pheno/ukb_extract.csv");
+  ASSERT_FALSE(seven.is_null()) << s.report.dump(2);
+  EXPECT_EQ(seven["rows"], 160);
+  EXPECT_EQ(s.exit_code, 1);
+}
+
+}  // namespace
+}  // namespace cg
