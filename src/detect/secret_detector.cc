@@ -64,13 +64,16 @@ SecretDetector::SecretDetector(const std::vector<SecretRule>& rules, std::string
   set_ok_ = !adds_failed && set_->Compile();
 }
 
-void SecretDetector::Collect(size_t entry, std::string_view lines, const Origin& origin,
+void SecretDetector::Collect(size_t entry, std::string_view lines, const Origin* origin,
                              std::vector<Candidate>* out) const {
   const auto [ri, pi] = entries_[entry];
   const SecretRule& rule = rules_[ri];
   // RE2 takes its own text type (abseil's string_view on Debian 13, not std::string_view).
-  const std::string_view name = InnermostName(origin);
-  if (rule.path && !RE2::PartialMatch(re2::StringPiece(name.data(), name.size()), *rule.path)) return;
+  if (rule.path) {
+    if (!origin) return;
+    const std::string_view name = InnermostName(*origin);
+    if (!RE2::PartialMatch(re2::StringPiece(name.data(), name.size()), *rule.path)) return;
+  }
   const SecretPattern& pat = rule.patterns[pi];
   const int n = pat.secret_group + 1;
   std::vector<re2::StringPiece> groups(static_cast<size_t>(n));
@@ -92,16 +95,15 @@ void SecretDetector::Collect(size_t entry, std::string_view lines, const Origin&
   }
 }
 
-void SecretDetector::ScanLines(std::string_view lines, int64_t first_line, const Origin& origin,
-                               ResultCollector& out) const {
-  if (entries_.empty()) return;
+std::vector<SecretDetector::Candidate> SecretDetector::Candidates(std::string_view text, const Origin* origin) const {
+  if (entries_.empty()) return {};
   std::vector<int> hits;
   RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-  const re2::StringPiece text(lines.data(), lines.size());
+  const re2::StringPiece piece(text.data(), text.size());
   if (!set_ok_) {
     info.kind = RE2::Set::kNotCompiled;
-  } else if (!set_->Match(text, &hits, &info)) {
-    if (info.kind == RE2::Set::kNoError) return;
+  } else if (!set_->Match(piece, &hits, &info)) {
+    if (info.kind == RE2::Set::kNoError) return {};
   }
   if (info.kind != RE2::Set::kNoError) {
     // The set's DFA gave up (memory): correctness first, run every pattern on its own.
@@ -109,9 +111,39 @@ void SecretDetector::ScanLines(std::string_view lines, int64_t first_line, const
     for (size_t i = 0; i < entries_.size(); ++i) hits.push_back(static_cast<int>(i));
   }
   std::vector<Candidate> found;
-  for (int h : hits) Collect(static_cast<size_t>(h), lines, origin, &found);
+  for (int h : hits) Collect(static_cast<size_t>(h), text, origin, &found);
+  return found.empty() ? found : DropOverlaps(std::move(found));
+}
+
+std::vector<SecretDetector::NameMatch> SecretDetector::FindInName(std::string_view name) const {
+  std::vector<NameMatch> out;
+  for (const Candidate& c : Candidates(name, nullptr))
+    out.push_back({static_cast<size_t>(c.secret.data() - name.data()), c.secret.size(), &rules_[c.rule]});
+  return out;
+}
+
+std::string SecretDetector::Masked(std::string_view text) const {
+  std::vector<NameMatch> found = FindInName(text);
+  if (found.empty()) return std::string(text);
+  std::string out;
+  size_t at = 0;
+  for (const NameMatch& m : found) {
+    out.append(text.substr(at, m.begin - at));
+    out += MaskSecret(text.substr(m.begin, m.size));
+    at = m.begin + m.size;
+  }
+  out.append(text.substr(at));
+  return out;
+}
+
+void SecretDetector::ScanLines(std::string_view lines, int64_t first_line, const Origin& origin,
+                               ResultCollector& out) const {
+  std::vector<Candidate> found = Candidates(lines, &origin);
   if (found.empty()) return;
-  found = DropOverlaps(std::move(found));
+  // A path may hold a secret too: the finding and its fingerprint name it masked.
+  Origin shown = origin;
+  shown.path = Masked(origin.path);
+  shown.member = Masked(origin.member);
   // Line numbers by counting newlines once, in offset order.
   int64_t line = first_line;
   size_t counted = 0;
@@ -125,11 +157,11 @@ void SecretDetector::ScanLines(std::string_view lines, int64_t first_line, const
     f.category = "secret";
     f.severity = rule.severity;
     f.confidence = rule.confidence;
-    f.origin = origin;
+    f.origin = shown;
     f.line = line;
     f.masked = MaskSecret(c.secret);
     f.message = rule.title + " (value masked)";
-    f.fingerprint = SecretFingerprint(rule.id, origin, c.secret, fingerprint_key_);
+    f.fingerprint = SecretFingerprint(rule.id, shown, c.secret, fingerprint_key_);
     char what[96];
     std::snprintf(what, sizeof what, "pattern matched a %zu-character value, entropy %.2f bits/char",
                   c.secret.size(), ShannonEntropy(c.secret));

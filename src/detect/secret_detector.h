@@ -7,7 +7,8 @@
 // entropy and character-class checks, are dropped.
 //
 // Findings carry rule, path, line, a masked value and a fingerprint hashed from the secret;
-// never the secret. Thread-safe (const after construction).
+// never the secret, not even where a path holds one (the path is masked in the finding and in
+// its fingerprint). Thread-safe (const after construction).
 #pragma once
 
 #include <memory>
@@ -35,6 +36,17 @@ class SecretDetector : public TextDetector {
   void ScanLines(std::string_view lines, int64_t first_line, const Origin& origin,
                  ResultCollector& out) const override;
 
+  // Secrets in a name (a path or an archive member, not content): rules restricted to some
+  // file names do not apply. Each value as its place in `name` and its rule, in offset order.
+  struct NameMatch {
+    size_t begin = 0, size = 0;
+    const SecretRule* rule = nullptr;
+  };
+  std::vector<NameMatch> FindInName(std::string_view name) const;
+  // `text` with every secret value found in it (as a name) replaced by its masked form.
+  std::string Masked(std::string_view text) const;
+  const std::string& fingerprint_key() const { return fingerprint_key_; }
+
  private:
   struct Candidate {
     size_t offset;   // of the match start, for its line number
@@ -42,7 +54,9 @@ class SecretDetector : public TextDetector {
     std::string_view secret;
   };
   static std::vector<Candidate> DropOverlaps(std::vector<Candidate> found);
-  void Collect(size_t entry, std::string_view lines, const Origin& origin, std::vector<Candidate>* out) const;
+  // `origin` null: `text` is a name (see FindInName).
+  std::vector<Candidate> Candidates(std::string_view text, const Origin* origin) const;
+  void Collect(size_t entry, std::string_view lines, const Origin* origin, std::vector<Candidate>* out) const;
 
   const std::vector<SecretRule>& rules_;
   std::string fingerprint_key_;

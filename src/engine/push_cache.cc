@@ -111,10 +111,12 @@ Status CleanBlobCache::Save() const {
 
 Status KnownCleanFilter::Enumerate(std::vector<Item>* items, std::vector<ScanError>* errors) {
   Status s = inner_.Enumerate(items, errors);
-  size_t before = items->size();
-  items->erase(std::remove_if(items->begin(), items->end(), [&](const Item& i) { return cache_.Contains(i.origin); }),
-               items->end());
-  skipped_known_ = before - items->size();
+  // Listed, not read: the engine still checks their paths.
+  for (Item& i : *items)
+    if (!i.listed_only && cache_.Contains(i.origin)) {
+      i.listed_only = true;
+      ++skipped_known_;
+    }
   return s;
 }
 

@@ -10,6 +10,7 @@
 #include "content/file_type.h"
 #include "content/nul_stripping_stream.h"
 #include "content/reader_registry.h"
+#include "detect/path_secrets.h"
 
 namespace cg {
 namespace {
@@ -80,12 +81,37 @@ std::string BaseName(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+const SecretDetector* FindSecretDetector(const std::vector<const TextDetector*>& detectors) {
+  for (const TextDetector* d : detectors)
+    if (const auto* s = dynamic_cast<const SecretDetector*>(d)) return s;
+  return nullptr;
+}
+
 }  // namespace
 
 ScanEngine::ScanEngine(const RuleSet& rules, std::vector<const TextDetector*> text_detectors, ScanOptions options)
-    : rules_(rules), options_(std::move(options)), analyzer_(rules, std::move(text_detectors)) {}
+    : rules_(rules),
+      options_(std::move(options)),
+      secrets_(FindSecretDetector(text_detectors)),
+      analyzer_(rules, std::move(text_detectors)) {}
+
+void ScanEngine::MaskSecrets(ResultCollector* r) const {
+  if (secrets_) cg::MaskSecrets(*secrets_, r);
+}
+
+std::vector<Finding> ScanEngine::SecretsInPaths(const std::vector<Item>& items) const {
+  std::vector<Finding> out;
+  if (!secrets_) return out;
+  std::set<std::pair<std::string, std::string>> seen;  // (rule, masked folder or file): once each
+  for (const Item& item : items)
+    for (Finding& f : SecretsInPath(*secrets_, item.origin))
+      if (seen.emplace(f.rule, f.origin.path).second) out.push_back(std::move(f));
+  return out;
+}
 
 void ScanEngine::ProcessDocument(Document& doc, ContentBudget& budget, ResultCollector& out) const {
+  if (secrets_ && doc.depth() > 0 && !doc.origin().member.empty())
+    for (Finding& f : SecretsInMember(*secrets_, doc.origin())) out.findings.push_back(std::move(f));
   if (doc.table()) {
     analyzer_.AnalyzeTable(*doc.table(), doc.origin(), options_.analyze, out);
     return;
@@ -203,6 +229,9 @@ ScanResult ScanEngine::Run(Source& source, const ItemListener& listener) const {
     result.errors.push_back({Origin{}, st.message()});
     return result;
   }
+  result.findings = SecretsInPaths(items);
+  if (listener && !result.findings.empty()) listener(result.findings, {});
+  items.erase(std::remove_if(items.begin(), items.end(), [](const Item& i) { return i.listed_only; }), items.end());
   if (options_.progress) {
     uint64_t bytes = 0;
     for (const auto& item : items) bytes += item.size > 0 ? static_cast<uint64_t>(item.size) : 0;
@@ -237,6 +266,7 @@ ScanResult ScanEngine::Run(Source& source, const ItemListener& listener) const {
                                              local.findings.end());
           std::vector<AllowMarker> item_markers(local.allow_markers.begin() + static_cast<std::ptrdiff_t>(markers_before),
                                                 local.allow_markers.end());
+          if (secrets_) cg::MaskSecrets(*secrets_, &item_findings);
           std::lock_guard<std::mutex> lock(mu);
           listener(item_findings, item_markers);
         }
@@ -253,6 +283,7 @@ ScanResult ScanEngine::Run(Source& source, const ItemListener& listener) const {
   std::vector<Finding>& f = result.findings;
   Status fin = source.Finish(&f, &result.errors);
   if (!fin.ok()) result.errors.push_back({Origin{}, fin.message()});
+  MaskSecrets(&result);
   result.Sort();
   result.stats.elapsed_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                                 std::chrono::steady_clock::now() - start).count();

@@ -13,6 +13,7 @@
 #include "engine/scan_progress.h"
 #include "core/scan_result.h"
 #include "detect/document_analyzer.h"
+#include "detect/secret_detector.h"
 #include "detect/text_detector.h"
 #include "rules/rule_set.h"
 #include "source/source.h"
@@ -43,13 +44,21 @@ class ScanEngine {
   // Analyses one document (and everything inside it). Exposed for tests and fuzzers.
   void ProcessDocument(Document& doc, ContentBudget& budget, ResultCollector& out) const;
 
+  // Masks the secrets names hold (detect/path_secrets) in what is added to a result after Run.
+  void MaskSecrets(ResultCollector* r) const;
+
  private:
   void Expand(ContentReader& reader, Document& doc, ContentBudget& budget, ResultCollector& out) const;
   void ProcessItem(ItemReader& reader, const Item& item, bool blobs, ResultCollector& out) const;
   bool Oversized(int64_t size) const { return size > static_cast<int64_t>(options_.max_file_size); }
 
+  // Every item's path (and every archive member's name) is checked for secrets before its
+  // content, even an item that is only listed (Item::listed_only); Run masks them everywhere.
+  std::vector<Finding> SecretsInPaths(const std::vector<Item>& items) const;
+
   const RuleSet& rules_;
   ScanOptions options_;
+  const SecretDetector* secrets_;  // among the text detectors, or null
   DocumentAnalyzer analyzer_;
 };
 

@@ -125,6 +125,7 @@ void RunEngine(const ScanRequest& req, Session* s, bool stream) {
   ScanResult r = s->engine->Run(s->filter ? *s->filter : *s->source, item_listener);
   if (s->git)
     for (const auto& sk : s->git->skipped()) r.Skip(sk.origin, sk.reason);
+  s->engine->MaskSecrets(&r);  // what the source skipped may be named by a path holding a secret
   // The table-size limit is a finding like any other, so an allowlist entry (or marker) that
   // says a synthetic table is fine covers it too.
   if (req.max_table_rows > 0) {

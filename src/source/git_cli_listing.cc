@@ -135,12 +135,12 @@ Status GitSource::ListRangeWithGitBinary(const std::string& revspec, std::vector
       Skip(path, commit, "submodule (commit " + e.id + "): not scanned");
       continue;
     }
-    if (!seen.insert(e.id).second) continue;
     Item item;
     item.key = e.id;
     item.origin.path = path;
     item.origin.blob = e.id;
     item.origin.commit = commit;
+    item.listed_only = !seen.insert(e.id).second;  // read once; every path it had is checked
     items->push_back(std::move(item));
   }
   return Status::Ok();

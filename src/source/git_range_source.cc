@@ -44,12 +44,12 @@ Status GitRangeSource::Enumerate(std::vector<Item>* items, std::vector<ScanError
         Skip(path, commit_hex, "submodule (commit " + blob + "): not scanned");
         return true;
       }
-      if (!seen.insert(blob).second) return true;
       Item item;
       item.key = blob;
       item.origin.path = path;
       item.origin.blob = blob;
       item.origin.commit = commit_hex;
+      item.listed_only = !seen.insert(blob).second;  // read once; every path it had is checked
       items->push_back(std::move(item));
       return true;
     }, errors);

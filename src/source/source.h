@@ -20,6 +20,9 @@ struct Item {
   Origin origin;
   std::string key;        // what the reader opens: a file system path or a blob id
   int64_t size = -1;      // when known
+  // Only its path is checked (for secrets in names): its content was listed under another path
+  // already, or is known clean. Not read.
+  bool listed_only = false;
 };
 
 class ItemReader {

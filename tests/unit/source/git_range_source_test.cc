@@ -68,6 +68,9 @@ TEST(GitRangeSource, ListsEachBlobOnceAtTheFirstCommitThatIntroducedIt) {
   ASSERT_EQ(l.items.size(), 1u);
   EXPECT_EQ(l.items[0].origin.path, "a.txt");
   EXPECT_EQ(l.items[0].origin.commit, c1);
+  // The second path is listed, for the check of names, not read again.
+  ASSERT_EQ(l.listed_only.size(), 1u);
+  EXPECT_EQ(l.listed_only[0].origin.path, "copy/a.txt");
 }
 
 TEST(GitRangeSource, MissingBlobIsAReadErrorWithItsIdAndOtherBlobsStillRead) {

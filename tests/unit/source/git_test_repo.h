@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -102,7 +103,8 @@ class GitTestRepo {
 
 // What a source lists and what its reader returns for each item.
 struct Listed {
-  std::vector<Item> items;
+  std::vector<Item> items;              // to be read (what the engine reads)
+  std::vector<Item> listed_only;        // only their paths are checked (Item::listed_only)
   std::vector<ScanError> errors;
   std::map<std::string, std::string> content_by_blob;  // blobs that could be read
   std::vector<std::string> read_errors;                // messages of blobs that could not
@@ -113,6 +115,10 @@ inline Listed ListAndRead(Source& source) {
   Listed out;
   out.status = source.Enumerate(&out.items, &out.errors);
   if (!out.status.ok()) return out;
+  for (const Item& i : out.items)
+    if (i.listed_only) out.listed_only.push_back(i);
+  out.items.erase(std::remove_if(out.items.begin(), out.items.end(), [](const Item& i) { return i.listed_only; }),
+                  out.items.end());
   auto reader = source.NewReader();
   if (!reader.ok()) {
     out.status = reader.status();

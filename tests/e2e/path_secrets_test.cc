@@ -1,0 +1,102 @@
+// A secret in a file or folder name (keys/ghp_…/config) is found like one in a file, and no
+// output prints it: every report format, --explain, each hook's messages and advice, a history
+// scan and the server's refusal.
+#include <gtest/gtest.h>
+
+#include "e2e/hook_fixture.h"
+#include "report/report.h"
+#include "support/test_support.h"
+
+namespace cg {
+namespace {
+
+using testing::Git;
+using testing::PushFixture;
+using testing::Rev;
+using testing::RunResult;
+using testing::ServerFixture;
+
+constexpr const char* kToken = "ghp_MFLZDe1f8rESQedUStPKR0CsTy4Qwb8DwkNh";
+const std::string kFolder = std::string("keys/") + kToken;
+
+bool Has(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
+
+// The folder name's finding, shown masked, and the token nowhere.
+void ExpectFoundAndMasked(const RunResult& r, const std::string& what) {
+  const std::string all = r.out + r.err;
+  EXPECT_FALSE(Has(all, kToken)) << what << ": " << all;
+  EXPECT_FALSE(Has(all, std::string(kToken).substr(4, 12))) << what << ": " << all;
+  EXPECT_TRUE(Has(all, "secrets.github-token")) << what << ": " << all;
+  EXPECT_TRUE(Has(all, "keys/ghp_")) << what << ": the masked folder is still named: " << all;
+}
+
+TEST(PathSecrets, FolderNameHoldingATokenIsFoundAndMaskedInEveryFormat) {
+  testing::TempDir dir;
+  dir.Write("repo/" + kFolder + "/config", "host = build.example.invalid\nretries = 3\n");
+  dir.Write("repo/" + kFolder + "/ukb.csv", testing::UkbExtract(300));
+  dir.Write("repo/README.md", "# study\n");
+  const std::string repo = dir.str() + "/repo";
+  for (const auto& f : ReportFormats()) {
+    RunResult r = testing::Cohortguard({"scan", "--format", f.name, "--explain", "."}, repo);
+    EXPECT_EQ(r.exit_code, 1) << f.name << ": " << r.err;
+    ExpectFoundAndMasked(r, f.name);
+    EXPECT_TRUE(Has(r.out, "ukbiobank.main-dataset")) << f.name << ": " << r.out;
+  }
+  RunResult r = testing::Cohortguard({"scan", "."}, repo);
+  EXPECT_TRUE(Has(r.out, "folder name")) << r.out;
+  // Only the folder holds a secret: one finding for it, not one per file inside.
+  r = testing::Cohortguard({"scan", "--format", "jsonl", "."}, repo);
+  size_t n = 0;
+  for (size_t at = r.out.find("secrets.github-token"); at != std::string::npos; at = r.out.find("secrets.github-token", at + 1)) ++n;
+  EXPECT_EQ(n, 1u) << r.out;
+  // The same file name without the token: nothing about secrets.
+  testing::TempDir clean;
+  clean.Write("repo/keys/deploy/config", "host = build.example.invalid\nretries = 3\n");
+  r = testing::Cohortguard({"scan", "."}, clean.str() + "/repo");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+}
+
+TEST(PathSecrets, HooksRefuseAPathHoldingATokenAndNeverPrintIt) {
+  PushFixture fx;
+  // pre-commit: the staged path alone blocks (the content is clean).
+  RunResult r = fx.Commit(kFolder + "/config", "host = build.example.invalid\n");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  ExpectFoundAndMasked(r, "pre-commit");
+  EXPECT_TRUE(Has(r.err, "folder name")) << r.err;
+
+  // pre-push: committed past the hook, pushed to a public remote.
+  ASSERT_EQ(Git({"commit", "-q", "--no-verify", "-m", "keys"}, fx.work).exit_code, 0);
+  r = Git({"push", "origin", "HEAD:refs/heads/main"}, fx.work);
+  EXPECT_NE(r.exit_code, 0) << r.err;
+  ExpectFoundAndMasked(r, "pre-push");
+  EXPECT_EQ(Rev("main", fx.server), "");
+
+  // A history scan (CI, a clone) names it masked too.
+  r = testing::Cohortguard({"scan", "--history", "--format", "json", "."}, fx.work);
+  EXPECT_FALSE(Has(r.out + r.err, kToken)) << r.out << r.err;
+}
+
+TEST(PathSecrets, PrePushChecksEveryPathABlobHasNotOnlyTheFirst) {
+  PushFixture fx;
+  // One push: a clean file, then the same content copied under a folder named by a token. The
+  // blob is read once; its second path is checked all the same.
+  ASSERT_EQ(fx.Commit("notes/config", "host = build.example.invalid\n").exit_code, 0);
+  fx.Write(kFolder + "/config", "host = build.example.invalid\n");
+  Git({"add", kFolder + "/config"}, fx.work);
+  ASSERT_EQ(Git({"commit", "-q", "--no-verify", "-m", "copy"}, fx.work).exit_code, 0);
+  RunResult r = Git({"push", "origin", "HEAD:refs/heads/main"}, fx.work);
+  EXPECT_NE(r.exit_code, 0) << r.err;
+  ExpectFoundAndMasked(r, "pre-push of one blob under two paths");
+  EXPECT_EQ(Rev("main", fx.server), "");
+}
+
+TEST(PathSecrets, PreReceiveRefusesAPathHoldingATokenAndNeverPrintsIt) {
+  ServerFixture fx;
+  RunResult r = fx.CommitAndPush(kFolder + "/config", "host = build.example.invalid\n");
+  EXPECT_NE(r.exit_code, 0) << r.err;
+  ExpectFoundAndMasked(r, "pre-receive");
+  EXPECT_EQ(Rev("main", fx.server), "");
+}
+
+}  // namespace
+}  // namespace cg
