@@ -2,11 +2,14 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <sstream>
 
 #include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/durable_output.h"
+#include "report/custodian_report.h"
 #include "report/report.h"
 #include "sweep/finding_codec.h"
 
@@ -90,7 +93,7 @@ Status AddReport(const std::string& path, ScanResult* into) {
 }
 
 struct MergeOptions {
-  std::string format = "json", output;
+  std::string format = "json", output, custodian_csv, custodian_html;
 };
 
 po::options_description Describe(MergeOptions& o) {
@@ -99,7 +102,13 @@ po::options_description Describe(MergeOptions& o) {
                             "single sweep would sort it; stats are summed (elapsed_ms: the slowest shard)");
   d.add_options()("help,h", "show this help")
       ("format,f", po::value(&o.format)->default_value(o.format)->value_name(ReportFormatNames("|")), "report format")
-      ("output,o", po::value(&o.output)->value_name("FILE"), "write the report to this file instead of stdout");
+      ("output,o", po::value(&o.output)->value_name("FILE"),
+       "write the report to this file instead of stdout (replaced atomically once complete)")
+      ("custodian-csv", po::value(&o.custodian_csv)->value_name("FILE"),
+       "also write the custodian summary as CSV: one row per finding with repository, rule, file, commit, "
+       "author and committer, dates, permalink and whether it is still in HEAD; no cell value or secret")
+      ("custodian-html", po::value(&o.custodian_html)->value_name("FILE"),
+       "also write the custodian summary as one self-contained HTML page, per repository and researcher");
   return d;
 }
 
@@ -107,7 +116,7 @@ int Merge(const std::vector<std::string>& args) {
   std::vector<std::string> inputs;
   MergeOptions o;
   po::options_description d = Describe(o);
-  auto& [format, output] = o;
+  auto& [format, output, custodian_csv, custodian_html] = o;
   po::options_description hidden;
   hidden.add_options()("input", po::value(&inputs));
   po::options_description all;
@@ -134,14 +143,20 @@ int Merge(const std::vector<std::string>& args) {
     if (!st.ok()) return UsageError("report merge: " + st.message());
   }
   merged.Sort();
-  std::ofstream file;
-  if (!output.empty()) {
-    file.open(output, std::ios::binary | std::ios::trunc);
-    if (!file) return UsageError("report merge: cannot write --output " + output);
-  }
   ReportOptions ro;
   ro.format = format;
-  fmt->write(merged, ro, output.empty() ? std::cout : file);
+  std::ostringstream report, csv, html;
+  fmt->write(merged, ro, report);
+  if (!custodian_csv.empty()) WriteCustodianCsv(merged.findings, csv);
+  if (!custodian_html.empty()) WriteCustodianHtml(merged.findings, html);
+  // Each file holds the old text or the new, never half (a scheduled merge may be killed too).
+  const std::pair<const std::string*, std::ostringstream*> outputs[] = {
+      {&custodian_csv, &csv}, {&custodian_html, &html}, {&output, &report}};
+  for (const auto& [path, text] : outputs) {
+    if (path->empty() && path != &output) continue;
+    Status st = WriteDurably(*path, text->str());
+    if (!st.ok()) return UsageError("report merge: " + st.message());
+  }
   return kExitClean;
 }
 

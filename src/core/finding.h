@@ -54,6 +54,17 @@ struct FeatureValue {
   double contribution = 0;  // coefficient * value, in log-odds
 };
 
+// Sweeps: who put a finding's blob into a repository and when, and where to see it, for the
+// custodian who writes to the researcher or files a takedown. Names and e-mail addresses are the
+// commit's own (the public record); nothing here comes from the blob's content.
+struct Provenance {
+  std::string url;               // the repository's web address (origin remote; no credentials)
+  std::string permalink;         // url/blob/COMMIT/PATH ("" without a web address)
+  std::string author_name, author_email, authored;         // authored: ISO 8601 UTC
+  std::string committer_name, committer_email, committed;
+  bool at_head = false;          // HEAD's tree still holds the blob at that path (else: only in history)
+};
+
 struct Finding {
   std::string rule;                   // e.g. "ukbiobank.main-dataset"
   std::string category;               // participant-data | secret | small-cells | policy
@@ -70,6 +81,7 @@ struct Finding {
   std::string fingerprint;            // stable across line shifts; see policy/fingerprint
   std::vector<Evidence> evidence;     // filled always; printed with --explain
   std::optional<Reidentification> reidentification;  // participant-data findings
+  std::optional<Provenance> provenance;               // sweeps
   std::string suppressed_by;          // policy: why it does not count (empty: it does)
 };
 

@@ -21,6 +21,18 @@ void WriteReidentification(JsonWriter& w, const Reidentification& r) {
   w.EndObject();
 }
 
+void WriteProvenance(JsonWriter& w, const Provenance& p) {
+  w.BeginObject();
+  w.Key("url").NullableString(p.url);
+  w.Key("permalink").NullableString(p.permalink);
+  w.Key("author").BeginObject().Key("name").String(p.author_name).Key("email").String(p.author_email)
+      .Key("date").String(p.authored).EndObject();
+  w.Key("committer").BeginObject().Key("name").String(p.committer_name).Key("email").String(p.committer_email)
+      .Key("date").String(p.committed).EndObject();
+  w.Key("at_head").Bool(p.at_head);
+  w.EndObject();
+}
+
 void WriteFindingObject(JsonWriter& w, const Finding& f, bool explain) {
   w.BeginObject();
   w.Key("rule").String(f.rule);
@@ -43,6 +55,10 @@ void WriteFindingObject(JsonWriter& w, const Finding& f, bool explain) {
   if (f.reidentification) {
     w.Key("reidentification");
     WriteReidentification(w, *f.reidentification);
+  }
+  if (f.provenance) {
+    w.Key("provenance");
+    WriteProvenance(w, *f.provenance);
   }
   if (!f.masked.empty()) w.Key("masked").String(f.masked);
   w.Key("fingerprint").String(f.fingerprint);

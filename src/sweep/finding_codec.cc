@@ -58,6 +58,31 @@ Expected<Finding> FindingFromJson(const std::string& text) {
     f.message = Str(j, "message");
     f.masked = Str(j, "masked");
     f.fingerprint = Str(j, "fingerprint");
+    if (auto it = j.find("reidentification"); it != j.end() && it->is_object()) {
+      Reidentification r;
+      if (auto q = it->find("quasi_identifiers"); q != it->end() && q->is_array())
+        r.quasi_identifiers = q->get<std::vector<std::string>>();
+      r.unique_share = it->value("unique_share", 0.0);
+      r.sampled_rows = it->value("sampled_rows", int64_t{0});
+      f.reidentification = std::move(r);
+    }
+    if (auto it = j.find("provenance"); it != j.end() && it->is_object()) {
+      Provenance p;
+      p.url = Str(*it, "url");
+      p.permalink = Str(*it, "permalink");
+      const json none = json::object();
+      const json& a = it->contains("author") ? (*it)["author"] : none;
+      const json& c = it->contains("committer") ? (*it)["committer"] : none;
+      p.author_name = Str(a, "name");
+      p.author_email = Str(a, "email");
+      p.authored = Str(a, "date");
+      p.committer_name = Str(c, "name");
+      p.committer_email = Str(c, "email");
+      p.committed = Str(c, "date");
+      p.at_head = it->value("at_head", false);
+      f.provenance = std::move(p);
+    }
+    f.suppressed_by = Str(j, "suppressed_by");
     if (auto it = j.find("evidence"); it != j.end() && it->is_array())
       for (const auto& e : *it) f.evidence.push_back({Str(e, "rule"), Str(e, "what"), e.value("weight", 0.0)});
     return f;

@@ -9,6 +9,7 @@
 #include "policy/fingerprint.h"
 #include "source/git_source.h"
 #include "sweep/finding_codec.h"
+#include "sweep/provenance.h"
 
 namespace cg {
 namespace {
@@ -22,6 +23,7 @@ std::string Detected(Finding f) {
   f.origin.path.clear();
   f.origin.commit.clear();
   f.fingerprint.clear();
+  f.provenance.reset();
   return FindingToJson(f);
 }
 
@@ -172,6 +174,7 @@ Status SweepRunner::SweepRepository(const MirrorRepository& repo, ScanResult* re
   st = source.Finish(&fresh, &errors);
   if (!st.ok()) errors.push_back({Origin{}, "cannot attribute findings: " + st.message()});
   for (Finding& f : fresh) f.origin.repository = repo.relative;
+  AddProvenance(repo.path, &fresh, &errors);
   AssignFingerprints(&fresh);
   Suppress(&fresh, &fresh_keys, result);
   Suppress(&reported, &reported_keys, result);
