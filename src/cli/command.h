@@ -38,6 +38,7 @@ const Command* FindCommand(const std::string& name);
 int RunScanCommand(const std::vector<std::string>& args);
 int RunRulesCommand(const std::vector<std::string>& args);
 int RunSweepCommand(const std::vector<std::string>& args);
+int RunSweepMirrorCommand(const std::vector<std::string>& args);  // sweep mirror
 int RunIdsetCommand(const std::vector<std::string>& args);
 int RunReportCommand(const std::vector<std::string>& args);
 int RunVersionCommand(const std::vector<std::string>& args);

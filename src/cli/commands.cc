@@ -26,7 +26,8 @@ const std::vector<Command>& Commands() {
        "cohortguard remote classify URL|REMOTE... [--config FILE] [--check-visibility]", "classify"},
       {"sweep", "scan the whole history of every git mirror below a folder, incrementally", RunSweepCommand,
        SweepOptionsDescription,
-       "cohortguard sweep MIRRORS_DIR [--state DB] [--shard K/N|auto] [--report new|all] [options]"},
+       "cohortguard sweep MIRRORS_DIR [--state DB] [--shard K/N|auto] [--report new|all] [options]\n"
+       "cohortguard sweep mirror MIRRORS_DIR (--org NAME | --user NAME)... [--api URL] [--budget SECONDS]"},
       {"idset", "build keyed-hash participant id sets for leak attribution", RunIdsetCommand, IdsetOptionsDescription,
        "cohortguard idset build --ids FILE --key-file KEY --label LABEL -o OUT.cgid\ncohortguard idset info FILE.cgid",
        "build info"},

@@ -88,6 +88,7 @@ po::options_description SweepOptionsDescription() {
 }
 
 int RunSweepCommand(const std::vector<std::string>& args) {
+  if (!args.empty() && args[0] == "mirror") return RunSweepMirrorCommand(std::vector<std::string>(args.begin() + 1, args.end()));
   SweepCommandOptions o;
   po::options_description desc = Describe(o);
   po::options_description hidden;

@@ -1,6 +1,5 @@
 #include "policy/github_visibility.h"
 
-#include <curl/curl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,20 +8,18 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
 #include <sstream>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "policy/github_api.h"
 #include "policy/remote_url.h"
 
 namespace cg {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr size_t kMaxBody = 1 << 20;
 
 int64_t Now() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -82,49 +79,15 @@ void WriteCache(const std::string& file, const CacheLine& entry, int64_t ttl) {
 
 // --- HTTP ---
 
-size_t Collect(char* data, size_t size, size_t n, void* user) {
-  auto* body = static_cast<std::string*>(user);
-  size_t bytes = size * n;
-  if (body->size() + bytes > kMaxBody) return 0;  // abort: not a repository document
-  body->append(data, bytes);
-  return bytes;
-}
-
 VisibilityAnswer AskGithub(const std::string& url, const GithubCheckOptions& o) {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   VisibilityAnswer a;
-  std::unique_ptr<CURL, void (*)(CURL*)> curl(curl_easy_init(), curl_easy_cleanup);
-  if (!curl) {
-    a.reason = "cannot start an HTTP client";
+  GithubAnswer answer = GithubGet(url, o.token, static_cast<long>(o.timeout_ms));
+  if (!answer.failure.empty()) {
+    a.reason = "GitHub API request failed: " + answer.failure;
     return a;
   }
-  std::string body;
-  curl_slist* headers = nullptr;
-  headers = curl_slist_append(headers, "Accept: application/vnd.github+json");
-  headers = curl_slist_append(headers, "X-GitHub-Api-Version: 2022-11-28");
-  std::string auth = "Authorization: Bearer " + o.token;
-  if (!o.token.empty()) headers = curl_slist_append(headers, auth.c_str());
-  std::unique_ptr<curl_slist, void (*)(curl_slist*)> owned_headers(headers, curl_slist_free_all);
-  CURL* c = curl.get();
-  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(c, CURLOPT_USERAGENT, "cohortguard/" COHORTGUARD_VERSION);
-  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(o.timeout_ms));
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.timeout_ms));
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c, CURLOPT_NOPROXY, "localhost,127.0.0.1,::1");
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, Collect);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &body);
-  CURLcode rc = curl_easy_perform(c);
-  if (rc != CURLE_OK) {
-    a.reason = std::string("GitHub API request failed: ") + curl_easy_strerror(rc);
-    return a;
-  }
-  long status = 0;
-  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+  const long status = answer.status;
+  const std::string& body = answer.body;
   if (status == 404) {
     a.reason = o.token.empty()
                    ? "GitHub API answered 404: no such repository, or a private one (set GITHUB_TOKEN or GH_TOKEN so it can be seen)"

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cerrno>
 #include <cstring>
 #include <tuple>
@@ -55,7 +56,10 @@ struct Child {
 };
 
 // Starts `git -C repo_path args...` with pipes on stdin, stdout and (when `capture_err`) stderr.
-Expected<Child> Spawn(const std::string& repo_path, const std::vector<std::string>& args, bool capture_err) {
+// `own_group`: in a process group of its own, so that a timeout can stop git and its helpers
+// (remote-https, index-pack) together.
+Expected<Child> Spawn(const std::string& repo_path, const std::vector<std::string>& args, bool capture_err,
+                      bool own_group = false) {
   int in[2], out[2], err[2] = {-1, -1};
   if (pipe2(in, O_CLOEXEC) != 0) return Status::IoError(std::string("cannot run git: ") + std::strerror(errno));
   if (pipe2(out, O_CLOEXEC) != 0) {
@@ -83,8 +87,15 @@ Expected<Child> Spawn(const std::string& repo_path, const std::vector<std::strin
   for (auto& e : env_s) envp.push_back(e.data());
   envp.push_back(nullptr);
 
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  if (own_group) {
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attr, 0);
+  }
   Child c;
-  int rc = posix_spawnp(&c.pid, "git", &fa, nullptr, argv.data(), envp.data());
+  int rc = posix_spawnp(&c.pid, "git", &fa, &attr, argv.data(), envp.data());
+  posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&fa);
   close(in[0]), close(out[1]);
   if (capture_err) close(err[1]);
@@ -111,8 +122,8 @@ std::string WaitFor(pid_t pid) {
 }  // namespace
 
 Expected<std::string> RunGit(const std::string& repo_path, const std::vector<std::string>& args,
-                             const std::string& input) {
-  auto child = Spawn(repo_path, args, /*capture_err=*/true);
+                             const std::string& input, int64_t timeout_ms) {
+  auto child = Spawn(repo_path, args, /*capture_err=*/true, /*own_group=*/timeout_ms > 0);
   if (!child.ok()) return child.status();
   // A SIGPIPE from a child that exits before reading all its input must not kill us.
   signal(SIGPIPE, SIG_IGN);
@@ -122,6 +133,8 @@ Expected<std::string> RunGit(const std::string& repo_path, const std::vector<std
   if (input.empty()) close(in), in = -1;
   char buf[65536];
   int open_outputs = 2;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  bool timed_out = false;
   while (open_outputs > 0 || in >= 0) {
     pollfd fds[3];
     int n = 0;
@@ -129,8 +142,19 @@ Expected<std::string> RunGit(const std::string& repo_path, const std::vector<std
     if (child->out >= 0) fds[out_i = n++] = {child->out, POLLIN, 0};
     if (child->err >= 0) fds[err_i = n++] = {child->err, POLLIN, 0};
     if (in >= 0) fds[in_i = n++] = {in, POLLOUT, 0};
-    if (poll(fds, n, -1) < 0) {
+    int wait_ms = -1;
+    if (timeout_ms > 0) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      wait_ms = static_cast<int>(std::max<int64_t>(0, left.count()));
+    }
+    const int ready = poll(fds, n, wait_ms);
+    if (ready < 0) {
       if (errno == EINTR) continue;
+      break;
+    }
+    if (ready == 0 && timeout_ms > 0) {
+      timed_out = true;
+      kill(-child->pid, SIGKILL);
       break;
     }
     if (in_i >= 0 && fds[in_i].revents) {
@@ -146,7 +170,10 @@ Expected<std::string> RunGit(const std::string& repo_path, const std::vector<std
     }
   }
   if (in >= 0) close(in);
+  for (int* fd : {&child->out, &child->err})
+    if (*fd >= 0) close(*fd), *fd = -1;
   std::string failed = WaitFor(child->pid);
+  if (timed_out) return Status::IoError(Describe(args) + " took longer than " + std::to_string(timeout_ms / 1000) + " s and was stopped");
   if (!failed.empty()) {
     std::string first = err.substr(0, err.find('\n'));
     return Status::IoError(Describe(args) + " " + failed + (first.empty() ? "" : ": " + first));

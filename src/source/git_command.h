@@ -11,6 +11,7 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,9 +22,10 @@ namespace cg::git {
 
 // Runs git with `args` in `repo_path`, feeding `input` on stdin, and returns its stdout. A
 // failure to start, a signal or a non-zero exit is an IoError naming the command and quoting
-// the first line of git's stderr.
+// the first line of git's stderr. `timeout_ms` > 0: git runs in a process group of its own,
+// which is killed when it has not finished by then (an IoError that says so).
 Expected<std::string> RunGit(const std::string& repo_path, const std::vector<std::string>& args,
-                             const std::string& input = "");
+                             const std::string& input = "", int64_t timeout_ms = 0);
 
 // A long-running git child that is fed requests on stdin and answers on stdout
 // (`git cat-file --batch`). Move-only; the destructor closes stdin and reaps the child.
