@@ -80,9 +80,11 @@ _cohortguard() {
       case "$prev" in
         --format|-f) COMPREPLY=($(compgen -W "text json jsonl sarif junit gitlab" -- "$cur")); return ;;
         --output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --custodian-csv) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --custodian-html) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
       if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "merge" -- "$cur")); return; fi
-      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --format -f --output -o" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
+      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --format -f --output -o --custodian-csv --custodian-html" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
     version)
       case "$prev" in
       esac
