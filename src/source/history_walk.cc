@@ -1,17 +1,16 @@
 #include "source/history_walk.h"
 
 #include <cstring>
-#include <unordered_set>
 
 #include "source/git_blob_reader.h"
 #include "source/git_handle.h"
 #include "source/git_revspec.h"
+#include "source/oid_set.h"
 #include "source/pack_reader.h"
 
 namespace cg {
 namespace {
 
-using OidSet = std::unordered_set<git_oid, git::OidHash, git::OidEq>;
 using Bytes = std::shared_ptr<const std::string>;
 
 // Raw commit and tree bytes by id: the packs first, then libgit2 (loose objects, thin packs).
@@ -81,7 +80,7 @@ struct Walker {
     if (!raw.ok()) return Unreadable(commit, "commit", commit, "", raw.status());
     if (!CommitTree(**raw, &root))
       return Unreadable(commit, "commit", commit, "", Status::Corrupt("commit " + git::OidHex(commit) + " names no tree"));
-    if (!trees.insert(root).second) return;
+    if (!trees.Insert(root)) return;
     stack.push_back({root, ""});
     while (!stack.empty()) {
       Pending t = std::move(stack.back());
@@ -109,10 +108,10 @@ struct Walker {
       std::memcpy(id.id, nul + 1, GIT_OID_RAWSZ);
       p = nul + 1 + GIT_OID_RAWSZ;
       if (mode == "40000") {
-        if (trees.insert(id).second) stack.push_back({id, t.dir + std::string(name) + "/"});
+        if (trees.Insert(id)) stack.push_back({id, t.dir + std::string(name) + "/"});
       } else if (mode == "160000") {
         continue;  // gitlink: a commit of another repository
-      } else if (blobs.insert(id).second) {
+      } else if (blobs.Insert(id)) {
         cb.blob(id, commit, t.dir, name);
       }
     }
