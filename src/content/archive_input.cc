@@ -82,6 +82,13 @@ Expected<size_t> ArchiveInput::ReadData(char* buf, size_t n) {
   return static_cast<size_t>(r);
 }
 
+Status NextArchivePart(ArchiveInput& in, uint64_t max_parts, const std::string& kind, ArchiveEntryInfo* info) {
+  Status s = in.Next(info);
+  if (s.ok() && in.entries() > max_parts)
+    return Status::LimitExceeded(kind + " has more than " + std::to_string(max_parts) + " parts");
+  return s;
+}
+
 Status ParseArchivePart(ArchiveInput& in, XmlStreamParser& parser, InflationGuard& guard, const std::string& path) {
   std::vector<char> buf(1 << 16);
   for (;;) {

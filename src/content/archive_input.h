@@ -39,6 +39,8 @@ class ArchiveInput {
   Status Next(ArchiveEntryInfo* info);
   // Data of the current entry; 0 at its end.
   Expected<size_t> ReadData(char* buf, size_t n);
+  // Regular files returned by Next so far.
+  uint64_t entries() const { return entries_; }
   // Compressed bytes read from the parent so far (for ratio checks).
   uint64_t source_bytes() const { return bytes_; }
   // The parent stream failed (not libarchive): nothing more can be read.
@@ -57,6 +59,10 @@ class ArchiveInput {
   uint64_t entries_ = 0;
   std::string memory_;  // the whole document, for OpenBuffered
 };
+
+// The next part of a spreadsheet package (`kind`: "xlsx", "ods"): as ArchiveInput::Next, and
+// LimitExceeded once the package has more than `max_parts` parts.
+Status NextArchivePart(ArchiveInput& in, uint64_t max_parts, const std::string& kind, ArchiveEntryInfo* info);
 
 // Streams the current entry of `in` through `parser` (an XML part of a spreadsheet), charging
 // `guard` with what it inflates. `path` names the part in errors.

@@ -131,16 +131,12 @@ Status OdsReader::Expand(Document& doc, const ContentLimits& limits, ContentBudg
   std::vector<Sheet> sheets;
   Status problem;
   bool content_seen = false;
-  for (uint64_t parts = 0;;) {
+  for (;;) {
     ArchiveEntryInfo info;
-    Status s = in.Next(&info);
+    Status s = NextArchivePart(in, limits.max_members, "ods", &info);
     if (s.code() == StatusCode::kNotFound) break;
     if (!s.ok()) {
       problem = s;
-      break;
-    }
-    if (++parts > limits.max_members) {
-      problem = Status::LimitExceeded("ods has more than " + std::to_string(limits.max_members) + " parts");
       break;
     }
     if (info.path != "content.xml") continue;

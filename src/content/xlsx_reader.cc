@@ -193,18 +193,13 @@ Status XlsxReader::Expand(Document& doc, const ContentLimits& limits, ContentBud
   std::map<std::string, Sheet> sheets;  // by part path
   std::unordered_map<int64_t, std::string> strings;
   bool strings_capped = false;
-  uint64_t parts = 0;
   Status problem;
   for (;;) {
     ArchiveEntryInfo info;
-    Status s = in.Next(&info);
+    Status s = NextArchivePart(in, limits.max_members, "xlsx", &info);
     if (s.code() == StatusCode::kNotFound) break;
     if (!s.ok()) {
       problem = s;
-      break;
-    }
-    if (++parts > limits.max_members) {
-      problem = Status::LimitExceeded("xlsx has more than " + std::to_string(limits.max_members) + " parts");
       break;
     }
     if (info.encrypted) return Status::Unsupported("encrypted xlsx part '" + info.path + "': not read");

@@ -106,5 +106,16 @@ TEST(OdsReader, AZipWithoutContentIsAnError) {
   EXPECT_NE(x.errors[0].find("content.xml"), std::string::npos) << x.errors[0];
 }
 
+TEST(OdsReader, MorePartsThanTheLimitIsAnErrorNotACleanPass) {
+  ContentLimits limits;
+  limits.max_members = 3;
+  auto x = ExpandBytes(Archive({{"mimetype", kMimetype}, {"a.xml", "<x/>"}, {"b.xml", "<x/>"}, {"c.xml", "<x/>"},
+                                {"content.xml", "<x/>"}},
+                               true, "zip:compression=store"),
+                       "many.ods", limits);
+  ASSERT_EQ(x.errors.size(), 1u);
+  EXPECT_NE(x.errors[0].find("ods has more than 3 parts"), std::string::npos) << x.errors[0];
+}
+
 }  // namespace
 }  // namespace cg

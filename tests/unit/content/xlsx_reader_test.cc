@@ -107,5 +107,16 @@ TEST(XlsxReader, NotAZipIsAnError) {
   EXPECT_FALSE(x.errors.empty());
 }
 
+TEST(XlsxReader, MorePartsThanTheLimitIsAnErrorNotACleanPass) {
+  ContentLimits limits;
+  limits.max_members = 3;
+  auto x = testing::ExpandBytes(testing::Archive({{"[Content_Types].xml", "<x/>"}, {"a.xml", "<x/>"}, {"b.xml", "<x/>"},
+                                {"xl/workbook.xml", "<x/>"}},
+                               true, "zip:compression=store"),
+                       "many.xlsx", limits);
+  ASSERT_EQ(x.errors.size(), 1u);
+  EXPECT_NE(x.errors[0].find("xlsx has more than 3 parts"), std::string::npos) << x.errors[0];
+}
+
 }  // namespace
 }  // namespace cg
