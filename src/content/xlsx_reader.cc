@@ -1,6 +1,7 @@
 #include "content/xlsx_reader.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -22,6 +23,7 @@ struct Cell {
   size_t col = 0;
   int64_t sst = -1;  // shared-string index, or -1 when `text` holds the value
   std::string text;
+  int style = -1;    // cellXfs index of a number cell (a date when its format is one), or -1
 };
 using Row = std::vector<Cell>;
 
@@ -44,10 +46,12 @@ class SheetParser : public XmlStreamParser {
     } else if (n == "c") {
       const char* ref = Attr(attrs, "r");
       int col = ref ? ColumnOfCellRef(ref) : -1;
-      cell_ = Cell{col >= 0 ? static_cast<size_t>(col) : next_col_, -1, ""};
+      cell_ = Cell{col >= 0 ? static_cast<size_t>(col) : next_col_, -1, "", -1};
       next_col_ = cell_.col + 1;
       const char* t = Attr(attrs, "t");
       type_ = t ? t : "n";
+      const char* style = Attr(attrs, "s");
+      if (style && type_ == "n") cell_.style = std::atoi(style);
       in_cell_ = true;
     } else if (in_cell_ && (n == "v" || n == "t")) {
       collect_ = true;
@@ -126,9 +130,90 @@ class SharedStringsParser : public XmlStreamParser {
   bool in_si_ = false, in_phonetic_ = false, collect_ = false, capped_ = false;
 };
 
+// styles.xml: the number format of every cell style (<cellXfs><xf numFmtId>), and which formats
+// are dates: the built-in date ids, or a custom <numFmt formatCode> with a year or day part.
+// Sheets store a date as a serial day number and say it is a date only through its style.
+class StylesParser : public XmlStreamParser {
+ public:
+  explicit StylesParser(std::vector<bool>* date_styles) : date_styles_(date_styles) {}
+  void Finish() {
+    date_styles_->clear();
+    for (int id : xf_formats_) date_styles_->push_back(IsDateFormat(id));
+  }
+
+ private:
+  bool IsDateFormat(int id) const {
+    if ((id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58)) return true;
+    auto it = custom_.find(id);
+    if (it == custom_.end()) return false;
+    // Quoted text, [colour]/[locale] sections and escaped characters are not format codes.
+    bool quoted = false, bracket = false;
+    for (size_t i = 0; i < it->second.size(); ++i) {
+      const char c = it->second[i];
+      if (c == '"') quoted = !quoted;
+      else if (quoted) continue;
+      else if (c == '[') bracket = true;
+      else if (c == ']') bracket = false;
+      else if (bracket) continue;
+      else if (c == '\\' || c == '_' || c == '*') ++i;
+      else if (c == 'y' || c == 'Y' || c == 'd' || c == 'D') return true;
+    }
+    return false;
+  }
+  void Start(std::string_view n, const char** attrs) override {
+    if (n == "numFmt") {
+      const char* id = Attr(attrs, "numFmtId");
+      const char* code = Attr(attrs, "formatCode");
+      if (id && code) custom_[std::atoi(id)] = code;
+    } else if (n == "cellXfs") {
+      in_cell_xfs_ = true;
+    } else if (n == "xf" && in_cell_xfs_) {
+      const char* id = Attr(attrs, "numFmtId");
+      xf_formats_.push_back(id ? std::atoi(id) : 0);
+    }
+  }
+  void End(std::string_view n) override {
+    if (n == "cellXfs") in_cell_xfs_ = false;
+  }
+  void Text(std::string_view) override {}
+
+  std::vector<bool>* date_styles_;
+  std::map<int, std::string> custom_;
+  std::vector<int> xf_formats_;
+  bool in_cell_xfs_ = false;
+};
+
+// A serial day number as YYYY-MM-DD: days since 1899-12-30 (the 1900 system, whose serial 60
+// is the 29 February 1900 that never was) or since 1904-01-01. Empty when out of range.
+std::string SerialDate(const std::string& text, bool date1904) {
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  if (end == text.c_str() || *end != '\0' || !(v >= 1 && v < 2958466)) return "";
+  int64_t serial = static_cast<int64_t>(v);
+  if (!date1904 && serial == 60) return "";
+  // days since 1970-01-01
+  int64_t z = date1904 ? serial - 24107 : (serial < 60 ? serial + 1 : serial) - 25569;
+  // civil date from days (proleptic Gregorian)
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  const int64_t y = yoe + era * 400 + (m <= 2);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(y), static_cast<long long>(m),
+                static_cast<long long>(d));
+  return buf;
+}
+
 struct WorkbookInfo {
   std::vector<std::pair<std::string, std::string>> sheets;  // name, relationship id
   std::map<std::string, std::string> targets;                // relationship id -> part path
+  bool date1904 = false;                                     // <workbookPr date1904>
+  std::vector<bool> date_styles;                             // per cellXfs index (styles.xml)
 };
 
 // workbook.xml (<sheet name r:id>) or its relationships (<Relationship Id Target>); one parser
@@ -140,7 +225,10 @@ class WorkbookParser : public XmlStreamParser {
  private:
   WorkbookInfo* out_;
   void Start(std::string_view n, const char** attrs) override {
-    if (n == "sheet") {
+    if (n == "workbookPr") {
+      const char* d = Attr(attrs, "date1904");
+      out_->date1904 = d && (std::string_view(d) == "1" || std::string_view(d) == "true");
+    } else if (n == "sheet") {
       const char* name = Attr(attrs, "name");
       const char* id = Attr(attrs, "id");
       if (name && id) out_->sheets.emplace_back(name, id);
@@ -157,17 +245,24 @@ class WorkbookParser : public XmlStreamParser {
   void Text(std::string_view) override {}
 };
 
-std::string Resolve(const Cell& c, const std::unordered_map<int64_t, std::string>& strings) {
-  if (c.sst < 0) return c.text;
+std::string Resolve(const Cell& c, const std::unordered_map<int64_t, std::string>& strings, const WorkbookInfo& wb) {
+  if (c.sst < 0) {
+    if (c.style >= 0 && static_cast<size_t>(c.style) < wb.date_styles.size() && wb.date_styles[c.style]) {
+      std::string date = SerialDate(c.text, wb.date1904);
+      if (!date.empty()) return date;
+    }
+    return c.text;
+  }
   auto it = strings.find(c.sst);
   return it == strings.end() ? "" : it->second;
 }
 
-std::vector<std::string> Dense(const Row& row, const std::unordered_map<int64_t, std::string>& strings) {
+std::vector<std::string> Dense(const Row& row, const std::unordered_map<int64_t, std::string>& strings,
+                               const WorkbookInfo& wb) {
   std::vector<std::string> out;
   for (const Cell& c : row) {
     if (c.col >= out.size()) out.resize(c.col + 1);
-    out[c.col] = Resolve(c, strings);
+    out[c.col] = Resolve(c, strings, wb);
   }
   return out;
 }
@@ -210,6 +305,10 @@ Status XlsxReader::Expand(Document& doc, const ContentLimits& limits, ContentBud
     } else if (p.rfind("xl/worksheets/", 0) == 0 && p.size() > 4 && p.compare(p.size() - 4, 4, ".xml") == 0) {
       SheetParser parser(&sheets[p]);
       s = ParseArchivePart(in, parser, guard, p);
+    } else if (p == "xl/styles.xml") {
+      StylesParser parser(&workbook.date_styles);
+      s = ParseArchivePart(in, parser, guard, p);
+      parser.Finish();
     } else if (p == "xl/sharedStrings.xml") {
       std::set<int64_t> wanted;
       for (auto& [path, sheet] : sheets)
@@ -241,9 +340,9 @@ Status XlsxReader::Expand(Document& doc, const ContentLimits& limits, ContentBud
   for (auto& [name, sheet] : order) {
     TableView t;
     t.format = "xlsx";
-    t.header = Dense(sheet->rows[0], strings);
+    t.header = Dense(sheet->rows[0], strings, workbook);
     for (size_t r = 1; r < sheet->rows.size(); ++r) {
-      std::vector<std::string> row = Dense(sheet->rows[r], strings);
+      std::vector<std::string> row = Dense(sheet->rows[r], strings, workbook);
       row.resize(std::max(row.size(), t.header.size()));
       AddSampleRow(t, std::move(row));
     }

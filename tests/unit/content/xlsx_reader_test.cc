@@ -118,5 +118,58 @@ TEST(XlsxReader, MorePartsThanTheLimitIsAnErrorNotACleanPass) {
   EXPECT_NE(x.errors[0].find("xlsx has more than 3 parts"), std::string::npos) << x.errors[0];
 }
 
+// Sheets store dates as serial day numbers; only the cell's style says it is a date. Broke: a
+// date-of-birth column reached the detector as 5-digit numbers and was not seen as births.
+std::vector<Member> DatedWorkbook(bool date1904, bool styles_last) {
+  std::vector<Member> parts = {
+      {"[Content_Types].xml", "<?xml version=\"1.0\"?><Types/>"},
+      {"xl/workbook.xml",
+       std::string(R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)") +
+           (date1904 ? R"(<workbookPr date1904="1"/>)" : "<workbookPr/>") +
+           R"(<sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>)"},
+      {"xl/_rels/workbook.xml.rels",
+       R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml" Type="x"/></Relationships>)"},
+  };
+  // styles: 0 General, 1 built-in date (14), 2 custom day/month/year, 3 custom "0.0" (a number),
+  // 4 custom with quoted text and a colour only (a number)
+  Member styles{"xl/styles.xml",
+                R"(<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="3"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="0.0"/><numFmt numFmtId="166" formatCode="[Red]0&quot; days&quot;"/></numFmts>)"
+                R"(<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/></cellXfs></styleSheet>)"};
+  Member sheet{"xl/worksheets/sheet1.xml",
+               R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)"
+               R"(<row r="1"><c r="A1" t="inlineStr"><is><t>dob</t></is></c><c r="B1" t="inlineStr"><is><t>visit</t></is></c><c r="C1" t="inlineStr"><is><t>score</t></is></c><c r="D1" t="inlineStr"><is><t>stay</t></is></c><c r="E1" t="inlineStr"><is><t>n</t></is></c></row>)"
+               R"(<row r="2"><c r="A2" s="1"><v>25569</v></c><c r="B2" s="2"><v>44197.75</v></c><c r="C2" s="3"><v>25569</v></c><c r="D2" s="4"><v>12</v></c><c r="E2" s="0"><v>7</v></c></row>)"
+               R"(<row r="3"><c r="A3" s="1"><v>1</v></c><c r="B3" s="2"><v>61</v></c><c r="C3" s="1" t="inlineStr"><is><t>unknown</t></is></c><c r="D3" s="1"><v>-5</v></c><c r="E3"><v>8</v></c></row>)"
+               R"(</sheetData></worksheet>)"};
+  if (!styles_last) parts.push_back(styles);
+  parts.push_back(sheet);
+  if (styles_last) parts.push_back(styles);
+  return parts;
+}
+
+TEST(XlsxReader, DateStyledNumbersAreReadAsDates) {
+  for (bool styles_last : {false, true}) {
+    SCOPED_TRACE(styles_last ? "styles.xml after the sheet" : "styles.xml first");
+    auto x = testing::ExpandBytes(testing::Archive(DatedWorkbook(false, styles_last)), "dates.xlsx");
+    EXPECT_TRUE(x.errors.empty()) << x.errors[0];
+    ASSERT_EQ(x.leaves.size(), 1u);
+    const TableView& t = *x.leaves[0].table;
+    ASSERT_EQ(t.rows.size(), 2u);
+    EXPECT_EQ(t.rows[0], (std::vector<std::string>{"1970-01-01", "2021-01-01", "25569", "12", "7"}));
+    // serial 1 is 1 January 1900; 61 is 1 March 1900 (past the phantom 29 February); a text
+    // cell and a negative serial stay as they are
+    EXPECT_EQ(t.rows[1], (std::vector<std::string>{"1900-01-01", "1900-03-01", "unknown", "-5", "8"}));
+  }
+}
+
+TEST(XlsxReader, The1904DateSystemCountsFrom1904) {
+  auto x = testing::ExpandBytes(testing::Archive(DatedWorkbook(true, false)), "mac.xlsx");
+  ASSERT_EQ(x.leaves.size(), 1u);
+  const TableView& t = *x.leaves[0].table;
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.rows[0][0], "1974-01-02");
+  EXPECT_EQ(t.rows[1][0], "1904-01-02");
+}
+
 }  // namespace
 }  // namespace cg
