@@ -154,6 +154,11 @@ std::vector<int> GridColumns(const TableContext& ctx, const std::vector<ColumnSt
   const TableView& t = ctx.table;
   const size_t rows = t.rows.size();
   if (rows < 6) return {};
+  // Rows keyed by a named subject id are a person's records, however regular the rest: one
+  // subject's lab tests by visit (a long table sampled from its top) is every combination once.
+  for (int c = 0; c < static_cast<int>(stats.size()) && c < static_cast<int>(ctx.names.size()); ++c)
+    if (m.enabled && m.subject_columns.Matches(ctx.names[c]) && stats[static_cast<size_t>(c)].Mostly(stats[static_cast<size_t>(c)].id_like, 0.9))
+      return {};
   std::vector<int> candidates;
   for (int c = 0; c < static_cast<int>(stats.size()); ++c) {
     const ColumnStats& s = stats[static_cast<size_t>(c)];
@@ -208,6 +213,18 @@ std::vector<int> GridColumns(const TableContext& ctx, const std::vector<ColumnSt
   return found;
 }
 
+// A camelCase or PascalCase name in words ("PrenatalCarePct" -> "prenatal_care_pct"), normalised,
+// so the name patterns see its parts.
+std::string SnakeCase(const std::string& raw) {
+  std::string out;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(raw[i]);
+    if (i > 0 && std::isupper(c) && std::islower(static_cast<unsigned char>(raw[i - 1]))) out.push_back('_');
+    out.push_back(static_cast<char>(c));
+  }
+  return NormaliseColumnName(out);
+}
+
 bool IsTotalLabel(const std::string& cell) {
   static const std::set<std::string> kTotals = {"total", "totals", "all", "overall", "sum", "grand total", "gesamt",
                                                 "insgesamt", "totale", "todos", "tous", "summe", "(all)", "all ages"};
@@ -238,18 +255,29 @@ PersonFeatures ExtractPersonFeatures(const RuleSet& rules, const TableContext& c
     const ColumnStats& s = stats[static_cast<size_t>(c)];
     if (s.present < std::min<size_t>(5, std::max<size_t>(rows, 2)) || s.present * 10 < rows * 9) continue;
     if (s.distinct * 100 < s.present * 98 || !s.Mostly(s.id_like, 0.95) || s.Mostly(s.dates)) continue;
+    // (distinct ages are the axis of a life table, not ids)
+    if (Named(rules, name_of(c), "age") || Named(rules, name_of(c), "birth")) continue;
     f.key_column = c;
   }
   if (f.key_column >= 0) Set(f, F("key_column"), 1, "distinct id values in " + ctx.ColumnLabel(f.key_column));
   if (f.key_column >= 0 && m.enabled && m.subject_columns.Matches(name_of(f.key_column)))
     Set(f, F("named_key"), 1, ctx.ColumnLabel(f.key_column) + " is named as a person's id");
   // A subject key whose ids repeat: several records per person (visits, events, SDTM domains).
+  // The sample is the top of the table, so a long table sorted by subject may show one subject
+  // only: a single id counts when more rows follow the sample and the column is named as a
+  // person's id.
+  bool person_records = false;  // the repeated key is named as a person's
   for (int c = 0; c < cols && c < 4; ++c) {
     const ColumnStats& s = stats[static_cast<size_t>(c)];
     const bool named = m.enabled && !name_of(c).empty() && m.id_columns.Matches(name_of(c));
     if ((!named && c != id_column) || c == f.key_column) continue;
-    if (s.present < 4 || s.distinct < 2 || s.distinct * 100 >= s.present * 98 || !s.Mostly(s.id_like, 0.9)) continue;
+    const bool person_named = m.enabled && !name_of(c).empty() && m.subject_columns.Matches(name_of(c));
+    const bool more_rows = t.row_count > static_cast<int64_t>(rows);
+    if (s.present < 4 || (s.distinct < 2 && !(person_named && more_rows)) || s.distinct * 100 >= s.present * 98 ||
+        !s.Mostly(s.id_like, 0.9))
+      continue;
     Set(f, F("repeated_key"), 1, "repeated subject ids in " + ctx.ColumnLabel(c));
+    person_records = person_named;
     break;
   }
 
@@ -279,10 +307,14 @@ PersonFeatures ExtractPersonFeatures(const RuleSet& rules, const TableContext& c
   }
   Set(f, F("attribute_kinds"), std::min(1.0, kinds / 6.0), std::to_string(kinds) + " kind(s)");
   // Rows count only for a table that says something about people beyond event dates, or is
-  // keyed by a subject id: many rows of sensor readings or orders are not many people.
-  const bool about_people = f.x[static_cast<size_t>(F("named_key"))] > 0 ||
-                            std::any_of(by_kind.begin(), by_kind.end(),
-                                        [](const auto& kv) { return kv.first != PersonAttribute::kEventDate; });
+  // keyed by a subject id: many rows of sensor readings or orders are not many people, and the
+  // rows of a grid are its cells.
+  const std::vector<int> grid = cols >= 2 && rows >= 2 ? GridColumns(ctx, stats, f.columns, m) : std::vector<int>{};
+  if (!grid.empty()) Set(f, F("grid"), 1, "one row per combination of " + NameColumns(ctx, grid));
+  const bool about_people = grid.empty() && (f.x[static_cast<size_t>(F("named_key"))] > 0 || person_records ||
+                                             std::any_of(by_kind.begin(), by_kind.end(), [](const auto& kv) {
+                                               return kv.first != PersonAttribute::kEventDate;
+                                             }));
   if (about_people)
     Set(f, F("log_rows"), std::min(5.0, std::log10(static_cast<double>(std::max<int64_t>(t.row_count, 1)))),
         std::to_string(t.row_count) + " rows");
@@ -291,9 +323,12 @@ PersonFeatures ExtractPersonFeatures(const RuleSet& rules, const TableContext& c
   if (m.enabled && !ctx.names.empty()) {
     std::vector<int> agg, facility, vocab;
     for (int c = 0; c < static_cast<int>(ctx.names.size()); ++c) {
-      if (m.aggregate_columns.Matches(ctx.names[c])) agg.push_back(c);
-      if (m.facility_columns.Matches(ctx.names[c])) facility.push_back(c);
-      if (m.vocabulary_columns.Matches(ctx.names[c])) vocab.push_back(c);
+      const std::string& n = ctx.names[c];
+      const std::string words = c < static_cast<int>(t.header.size()) ? SnakeCase(t.header[c]) : n;
+      auto matches = [&](const ColumnPatterns& p) { return p.Matches(n) || (words != n && p.Matches(words)); };
+      if (matches(m.aggregate_columns)) agg.push_back(c);
+      if (matches(m.facility_columns)) facility.push_back(c);
+      if (matches(m.vocabulary_columns)) vocab.push_back(c);
     }
     if (!agg.empty()) Set(f, F("aggregate_columns"), static_cast<double>(agg.size()) / cols, NameColumns(ctx, agg));
     if (!facility.empty())
@@ -319,13 +354,16 @@ PersonFeatures ExtractPersonFeatures(const RuleSet& rules, const TableContext& c
         ++labels;
         distinct_labels.insert(Lower(r[0]));
       }
-      totals += IsTotalLabel(r[0]) || (r.size() > 1 && IsTotalLabel(r[1]));
+      // (in any of the first three columns: a group column may follow the place or category)
+      for (size_t c = 0; c < r.size() && c < 3; ++c)
+        if (IsTotalLabel(r[c])) {
+          ++totals;
+          break;
+        }
     }
     // describe() labels differ (count, mean, std, ...): a column of Y/N or n is not a summary
     if (labels >= 4 && labels * 2 >= rows && distinct_labels.size() >= 3)
       Set(f, F("summary_rows"), 1, std::to_string(labels) + " summary row labels");
-    const std::vector<int> grid = GridColumns(ctx, stats, f.columns, m);
-    if (!grid.empty()) Set(f, F("grid"), 1, "one row per combination of " + NameColumns(ctx, grid));
     if (totals > 0) Set(f, F("totals_row"), 1, "a totals row");
   }
   if (t.row_count <= rules.scoring.example_max_rows && f.key_column >= 0 && HasSequentialIds(t, f.key_column))

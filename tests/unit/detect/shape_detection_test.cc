@@ -4,6 +4,8 @@
 // tables, transposed tables). Values are generated; nothing is copied from real data.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -380,6 +382,124 @@ TEST(ShapeDetection, SensorLogWithManyRowsAndNoPersonAttributesStaysQuiet) {
   TableView t = Table({"reading_id", "timestamp", "x", "y"}, rows);
   t.row_count = 2000000;
   EXPECT_LT(SeverityOf(Inspect(t)), Severity::kMedium);
+}
+
+TEST(ShapeDetection, SdtmDomainPrefixedVariablesAreNotFacilityColumns) {
+  // SDTM names variables after their domain: CMSEQ, CMSTDTC, CMSTDY of a medication domain.
+  // Broke: a facility pattern for "cms..." columns read them as a provider list.
+  testing::Rng r(27);
+  Rows rows;
+  for (int i = 0; i < 700; ++i)
+    rows.push_back({"CDISCPILOT01", "CM", "01-701-" + std::to_string(1000 + i / 5), std::to_string(i % 5 + 1),
+                    std::to_string(r.Uniform(1, 40)), r.Uniform(0, 1) ? "ASPIRIN" : "PARACETAMOL",
+                    testing::Date(r, 2012, 2014), testing::Date(r, 2012, 2014), std::to_string(r.Uniform(-30, 200))});
+  TableVerdict v = Inspect(
+      Table({"STUDYID", "DOMAIN", "USUBJID", "CMSEQ", "CMSPID", "CMTRT", "CMSTDTC", "CMENDTC", "CMSTDY"}, rows),
+      "cm.xpt");
+  for (const auto& n : v.negatives) EXPECT_NE(n, "aggregates.facility-list");
+  EXPECT_GE(SeverityOf(v), Severity::kMedium) << v.explanation.decision;
+}
+
+TEST(ShapeDetection, OneSubjectsResultsByVisitAtTheTopOfALongTableAreNotAGrid) {
+  // A long lab domain sorted by subject: its first 200 rows are one subject's tests at every
+  // visit, every (test, visit) once. Broke: that read as a cross-tabulation.
+  Rows rows;
+  for (int visit = 1; visit <= 20; ++visit)
+    for (const char* test : {"ALB", "ALP", "ALT", "AST", "BILI", "BUN", "CA", "CHOL", "CREAT", "GLUC"})
+      rows.push_back({"CDISCPILOT01", "LB", "01-701-1015", test, std::to_string(visit), std::to_string(40 + visit),
+                      "2014-01-" + std::string(visit < 10 ? "0" : "") + std::to_string(visit)});
+  TableView t = Table({"STUDYID", "DOMAIN", "USUBJID", "LBTESTCD", "VISITNUM", "LBORRES", "LBDTC"}, rows);
+  t.row_count = 60000;
+  TableVerdict v = Inspect(t, "lb.rda");
+  EXPECT_EQ(Feature(v, "grid"), 0) << v.explanation.decision;
+  EXPECT_GE(SeverityOf(v), Severity::kMedium) << v.explanation.decision;
+}
+
+TEST(ShapeDetection, LifeTableAgesAreAnAxisNotAnId) {
+  // A life table: one row per age 0..100, sorted. Broke: distinct integer ages among the first
+  // three columns were taken as the table's id, which hid the sorted axis of ages.
+  Rows rows;
+  double lx = 100000;
+  for (int age = 0; age <= 100; ++age) {
+    const double qx = 0.0005 * std::exp(0.085 * age);
+    rows.push_back({std::to_string(age), std::to_string(static_cast<int>(lx)), std::to_string(qx).substr(0, 7),
+                    std::to_string(static_cast<int>(lx * qx)), std::to_string(80.0 - 0.75 * age).substr(0, 5)});
+    lx -= lx * std::min(qx, 1.0);
+  }
+  TableVerdict v = Inspect(Table({"age", "lx", "qx", "dx", "ex"}, rows));
+  EXPECT_EQ(Feature(v, "key_column"), 0) << v.explanation.decision;
+  EXPECT_EQ(Feature(v, "grid"), 1) << v.explanation.decision;
+  EXPECT_LT(SeverityOf(v), Severity::kMedium) << v.explanation.decision;
+}
+
+TEST(ShapeDetection, RowsOfAGridAreCellsNotPeople) {
+  // An indicator by outcome and age in months (a percentage and its limits): every (outcome,
+  // age) once. Broke: the grid was seen, but its rows still counted as that many people.
+  testing::Rng r(28);
+  Rows rows;
+  for (const char* outcome : {"Physical health", "Social competence", "Emotional maturity", "Language", "Communication"})
+    for (int month = 0; month < 24; ++month) {
+      const int ot = static_cast<int>(r.Uniform(55, 85));
+      rows.push_back({outcome, std::to_string(4.5 + month / 12.0).substr(0, 4),
+                      std::to_string(ot), std::to_string(ot - 2), std::to_string(ot + 2), testing::Decimal(r, 1, 9, 1)});
+    }
+  TableVerdict v = Inspect(Table({"outcome", "age", "ot", "ll", "ul", "share"}, rows));
+  EXPECT_EQ(Feature(v, "grid"), 1) << v.explanation.decision;
+  EXPECT_EQ(Feature(v, "log_rows"), 0) << v.explanation.decision;
+  EXPECT_LT(SeverityOf(v), Severity::kMedium) << v.explanation.decision;
+}
+
+TEST(ShapeDetection, CamelCaseAggregateNamesAreAggregates) {
+  // Indicators per city with PascalCase names (rates, percentages, counts of deaths). Broke: the
+  // aggregate patterns saw "prenatalcarepct" as one word, and "ci..." (confidence interval)
+  // patterns took City for an aggregate.
+  testing::Rng r(29);
+  Rows rows;
+  for (int i = 0; i < 900; ++i)
+    rows.push_back({i % 2 ? "AK" : "MA", "City" + std::to_string(i / 3), i % 3 ? "Group" + std::to_string(i % 3) : "Total",
+                    testing::Decimal(r, 50, 95, 1), testing::Decimal(r, 3, 12, 1), testing::Decimal(r, 1, 30, 1),
+                    testing::Decimal(r, 2, 20, 1), testing::Decimal(r, 5, 30, 1), testing::Decimal(r, 5, 30, 1)});
+  TableVerdict v = Inspect(Table({"State", "City", "Group", "PrenatalCarePct", "LowBirthweightPct", "UnemploymentPct",
+                                  "FreqMentalDistress", "OpioidOverdoseDeaths", "Smoking"},
+                                 rows),
+                           "City_Health.txt");
+  bool city = false, pct = false;
+  for (const auto& e : v.explanation.evidence)
+    if (e.rule == "person/aggregate_columns") {
+      city |= e.what.find("'City'") != std::string::npos;
+      pct |= e.what.find("'PrenatalCarePct'") != std::string::npos;
+    }
+  EXPECT_TRUE(pct) << v.explanation.decision;
+  EXPECT_FALSE(city) << v.explanation.decision;
+  EXPECT_LT(SeverityOf(v), Severity::kMedium) << v.explanation.decision;
+}
+
+TEST(ShapeDetection, ASexOrAgeColumnAloneIsNotAGenotypeSampleFile) {
+  // A count table by sex: one 'sex' column is any table about people. Broke: it matched the
+  // BGEN .sample and PLINK rules' sample columns and was reported as a genotype sample file.
+  ResultCollector rc = Analyze(Table({"sex", "n"}, {{"F", "5120"}, {"M", "4877"}}, "sqlite"), "counts.sqlite");
+  for (const auto& f : rc.findings) EXPECT_NE(f.category, "participant-data") << f.rule;
+  Rows rows;
+  for (const char* cls : {"1st", "2nd", "3rd", "Crew"})
+    for (const char* sex : {"Male", "Female"})
+      for (const char* age : {"Child", "Adult"}) rows.push_back({cls, sex, age, "12"});
+  TableVerdict v = Inspect(Table({"Class", "Sex", "Age", "Freq"}, rows));
+  EXPECT_FALSE(v.finding && v.finding->rule.rfind("genomics.", 0) == 0) << v.explanation.decision;
+}
+
+TEST(ShapeDetection, AnimalsAreNotParticipants) {
+  // One row per penguin: species, island, body measurements and sex words. Broke: sex and
+  // measurements over 300 rows read as people.
+  testing::Rng r(30);
+  Rows rows;
+  for (int i = 0; i < 344; ++i)
+    rows.push_back({i % 3 == 0 ? "Adelie" : i % 3 == 1 ? "Gentoo" : "Chinstrap", i % 2 ? "Biscoe" : "Dream",
+                    testing::Decimal(r, 32, 60, 1), testing::Decimal(r, 13, 22, 1), std::to_string(r.Uniform(170, 231)),
+                    std::to_string(r.Uniform(2700, 6300)), r.Uniform(0, 1) ? "MALE" : "FEMALE"});
+  TableVerdict v = Inspect(Table({"species", "island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm",
+                                  "body_mass_g", "sex"},
+                                 rows));
+  EXPECT_LT(SeverityOf(v), Severity::kMedium) << v.explanation.decision;
 }
 
 }  // namespace
