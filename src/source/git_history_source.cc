@@ -1,6 +1,5 @@
 #include "source/git_history_source.h"
 
-#include <malloc.h>
 #include <unistd.h>
 
 #include <cstring>
@@ -120,6 +119,12 @@ Status GitHistorySource::Enumerate(std::vector<Item>* items, std::vector<ScanErr
     }
     if (type == GIT_OBJECT_BLOB) items->push_back(BlobItem(id, static_cast<int64_t>(size)));
   }
+  // The walk reads only what is fixed from here on (the packs, the listing of other objects):
+  // it can run while the workers read blobs.
+  if (walk_early_ && !walk_) {
+    walk_ = std::make_unique<Walk>();
+    walk_thread_ = std::thread([this] { RunWalk(); });
+  }
   return Status::Ok();
 }
 
@@ -127,24 +132,19 @@ Expected<std::unique_ptr<ItemReader>> GitHistorySource::NewReader() {
   return GitBlobReader::Create(repo_path_, own_pack_reader_ ? packed_ : nullptr);
 }
 
-Status GitHistorySource::Finish(std::vector<Finding>* findings, std::vector<ScanError>* errors) {
-  std::unordered_map<std::string, std::pair<std::string, std::string>> where;  // blob -> (commit, path)
-  OidSet targets;
-  auto target = [&](const Origin& o) {
-    git_oid id;
-    if (o.blob.empty() || !o.path.empty() || !git::ParseOid(o.blob, &id)) return;
-    targets.insert(id);
-    where.emplace(o.blob, std::make_pair("", ""));
-  };
-  for (const Finding& f : *findings) target(f.origin);
-  for (const ScanError& e : *errors) target(e.origin);
-  // The workers' pack caches were freed into per-thread malloc arenas that glibc keeps resident;
-  // hand them back before the walk adds its own.
-  malloc_trim(0);
+// What the walk found, written by its thread only; read after it is joined.
+struct GitHistorySource::Walk {
+  // blob -> (first commit, raw path there) for every blob the reachable history references.
+  std::unordered_map<git_oid, std::pair<git_oid, std::string>, git::OidHash, git::OidEq> first;
+  std::vector<ScanError> errors;
+  std::vector<Skipped> skipped;
+  Status status = Status::Ok();
+};
 
+void GitHistorySource::RunWalk() {
+  Walk& w = *walk_;
   auto settings = git::OpenRepositorySettings(repo_path_);
   const bool partial = settings.ok() && IsPartialClone(settings->get(), packed_->packs);
-  std::vector<ScanError> walk_errors;
   size_t not_in_clone = 0;
   auto lacks = [&](const git_oid& id, const git_oid& commit, const std::string& raw_path, const std::string& what) {
     Origin o;
@@ -153,18 +153,21 @@ Status GitHistorySource::Finish(std::vector<Finding>* findings, std::vector<Scan
     o.path = git::EscapePath(raw_path);
     if (partial) {
       ++not_in_clone;
-      skipped_.push_back({std::move(o), "not in this clone (partial clone): git has not fetched this " + what +
-                                            ", so it was not scanned"});
+      Skipped sk;
+      sk.origin = std::move(o);
+      sk.reason = "not in this clone (partial clone): git has not fetched this " + what + ", so it was not scanned";
+      w.skipped.push_back(std::move(sk));
     } else {
-      walk_errors.push_back({std::move(o), what + " " + git::OidHex(id) + " is missing from the object database"});
+      w.errors.push_back({std::move(o), what + " " + git::OidHex(id) + " is missing from the object database"});
     }
   };
+  w.first.reserve(packed_->where.size() + other_objects_.size());
   HistoryWalkCallbacks cb;
   cb.blob = [&](const git_oid& blob, const git_oid& commit, std::string_view dir, std::string_view name) {
     bool present = packed_->where.count(blob) || other_objects_.count(blob);
-    if (!present) lacks(blob, commit, std::string(dir) + std::string(name), "blob");
-    if (targets.erase(blob) == 0) return;
-    where[git::OidHex(blob)] = {git::OidHex(commit), git::EscapePath(std::string(dir) + std::string(name))};
+    std::string raw_path = std::string(dir) + std::string(name);
+    if (!present) lacks(blob, commit, raw_path, "blob");
+    w.first.emplace(blob, std::make_pair(commit, std::move(raw_path)));
   };
   cb.unreadable = [&](const git_oid& id, const char* kind, const git_oid& commit, const std::string& raw_path,
                       bool missing, const std::string& message) {
@@ -173,28 +176,50 @@ Status GitHistorySource::Finish(std::vector<Finding>* findings, std::vector<Scan
     e.origin.commit = git::OidHex(commit);
     e.origin.path = git::EscapePath(raw_path);
     e.message = message;
-    walk_errors.push_back(std::move(e));
+    w.errors.push_back(std::move(e));
   };
-  Status walked = WalkHistory(repo_path_, packed_->packs, cb, &walk_errors);
-  if (!walked.ok()) return walked;
+  w.status = WalkHistory(repo_path_, packed_->packs, cb, &w.errors);
   if (not_in_clone > 0) {
     ScanError e;
     e.message = std::to_string(not_in_clone) + " object" + (not_in_clone == 1 ? " that the history references is" : "s that the history references are") +
                 " not in this partial clone and " + (not_in_clone == 1 ? "was" : "were") +
                 " not scanned (listed under skipped); scan a clone made without --filter to read them";
-    walk_errors.push_back(std::move(e));
+    w.errors.push_back(std::move(e));
   }
+}
+
+GitHistorySource::GitHistorySource(std::string repo_path, bool own_pack_reader, bool walk_early)
+    : GitSource(std::move(repo_path)), own_pack_reader_(own_pack_reader), walk_early_(walk_early) {}
+
+GitHistorySource::~GitHistorySource() {
+  if (walk_thread_.joinable()) walk_thread_.join();
+}
+
+Status GitHistorySource::Finish(std::vector<Finding>* findings, std::vector<ScanError>* errors) {
+  if (!packed_) return Status::Ok();  // nothing was listed
+  if (walk_thread_.joinable()) {
+    walk_thread_.join();
+  } else if (!walk_) {
+    walk_ = std::make_unique<Walk>();
+    RunWalk();
+  }
+  Walk& w = *walk_;
+  if (!w.status.ok()) return w.status;
+  skipped_.insert(skipped_.end(), std::make_move_iterator(w.skipped.begin()), std::make_move_iterator(w.skipped.end()));
+  w.skipped.clear();
 
   auto attribute = [&](Origin& o) {
-    if (o.blob.empty() || !o.path.empty()) return;
-    auto it = where.find(o.blob);
-    if (it == where.end()) return;
-    o.commit = it->second.first;
-    o.path = it->second.second;
+    git_oid id;
+    if (o.blob.empty() || !o.path.empty() || !git::ParseOid(o.blob, &id)) return;
+    auto it = w.first.find(id);
+    if (it == w.first.end()) return;
+    o.commit = git::OidHex(it->second.first);
+    o.path = git::EscapePath(it->second.second);
   };
   for (Finding& f : *findings) attribute(f.origin);
   for (ScanError& e : *errors) attribute(e.origin);
-  errors->insert(errors->end(), walk_errors.begin(), walk_errors.end());
+  errors->insert(errors->end(), std::make_move_iterator(w.errors.begin()), std::make_move_iterator(w.errors.end()));
+  w.errors.clear();
   return Status::Ok();
 }
 

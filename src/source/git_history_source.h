@@ -4,10 +4,12 @@
 //
 // Enumerate() lists packed blobs in pack-offset order (see pack_index.h) so readers resolve
 // delta chains from a warm cache, then loose blobs. Items carry only the blob id: paths are not
-// known up front. Finish() walks the reachable history once (history_walk.h: every ref and
-// HEAD, oldest first, each tree read once) and attributes the blobs that produced findings (or
-// errors) to the first commit and path that hold them. Blobs no commit reaches (dangling,
-// reflog-only) keep their blob id and get no path or commit.
+// known up front. Enumerate() then starts the walk of the reachable history on a thread of its
+// own (history_walk.h: every ref and HEAD, oldest first, each tree read once), so it runs while
+// the workers scan instead of after them; it remembers the first commit and path of every blob
+// it meets. Finish() waits for it and attributes the blobs that produced findings (or errors)
+// to that commit and path. Blobs no commit reaches (dangling, reflog-only) keep their blob id
+// and get no path or commit.
 //
 // Missing objects: the same walk checks every blob and tree the history references against the
 // object database. In a partial clone (a promisor remote), what git has not fetched is listed
@@ -17,6 +19,7 @@
 #pragma once
 
 #include <memory>
+#include <thread>
 #include <unordered_set>
 
 #include "source/git_handle.h"
@@ -30,14 +33,21 @@ class GitHistorySource : public GitSource {
  public:
   // `own_pack_reader` false reads every blob through libgit2 (for measurements and as a
   // fallback switch); the default reads packed blobs with PackReader.
-  explicit GitHistorySource(std::string repo_path, bool own_pack_reader = true)
-      : GitSource(std::move(repo_path)), own_pack_reader_(own_pack_reader) {}
+  // `walk_early` false leaves the history walk to Finish() (to time the source alone).
+  explicit GitHistorySource(std::string repo_path, bool own_pack_reader = true, bool walk_early = true);
+  ~GitHistorySource() override;
   Status Enumerate(std::vector<Item>* items, std::vector<ScanError>* errors) override;
   Expected<std::unique_ptr<ItemReader>> NewReader() override;
   Status Finish(std::vector<Finding>* findings, std::vector<ScanError>* errors) override;
 
  private:
+  struct Walk;
+  void RunWalk();
+
   bool own_pack_reader_;
+  bool walk_early_;
+  std::unique_ptr<Walk> walk_;  // what the walk found; written by its thread until joined
+  std::thread walk_thread_;
   std::shared_ptr<PackedBlobLocations> packed_;
   // Objects the packs did not list (loose, or of a type only the object database can tell).
   std::unordered_set<git_oid, git::OidHash, git::OidEq> other_objects_;
