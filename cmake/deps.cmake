@@ -20,3 +20,6 @@ target_link_libraries(cg_third_party INTERFACE PkgConfig::SIMDJSON PkgConfig::EX
 # Git history pack reader: libdeflate inflates pack entries (their output size is known).
 pkg_check_modules(DEFLATE REQUIRED IMPORTED_TARGET libdeflate)
 target_link_libraries(cg_third_party INTERFACE PkgConfig::DEFLATE)
+# Secret prefilter: Vectorscan (Hyperscan's portable fork) finds which secret patterns can match.
+pkg_check_modules(HS REQUIRED IMPORTED_TARGET libhs)
+target_link_libraries(cg_third_party INTERFACE PkgConfig::HS)

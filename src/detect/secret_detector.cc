@@ -1,8 +1,12 @@
 #include "detect/secret_detector.h"
 
 #include <algorithm>
+#include <cctype>
+#include <climits>
 #include <cstdio>
 #include <tuple>
+
+#include <hs/hs.h>
 
 #include "detect/secret_value.h"
 
@@ -24,7 +28,83 @@ bool Acceptable(const SecretRule& r, std::string_view secret) {
   return true;
 }
 
+// RE2 reads text as UTF-8, Vectorscan (in byte mode: git content need not be valid UTF-8) reads
+// bytes. The prefilter must propose every pattern RE2 can match, so:
+// - counted repeats lose their upper bound and `{n}` becomes `{n,}` (RE2 counts characters, a
+//   character may take several bytes; n characters are at least n bytes);
+// - a pattern that names a non-ASCII character (a raw byte over 0x7f, \x, \p, \P, \C or an
+//   octal escape) is not given to Vectorscan at all: it is proposed for every text;
+// - (?i) in RE2 folds U+212A KELVIN SIGN into k and U+017F LONG S into s: a text holding either
+//   is matched with the RE2::Set instead (see Propose).
+// RE2 verifies every proposal, so a looser prefilter costs time, never a false finding.
+bool PrefilterSafe(const std::string& source) {
+  for (size_t i = 0; i < source.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(source[i]);
+    if (c >= 0x80) return false;
+    if (c == '\\' && i + 1 < source.size()) {
+      const char n = source[++i];
+      if (n == 'x' || n == 'p' || n == 'P' || n == 'C' || (n >= '0' && n <= '7')) return false;
+    }
+  }
+  return true;
+}
+
+std::string PrefilterExpression(const std::string& source) {
+  std::string out;
+  for (size_t i = 0; i < source.size(); ++i) {
+    const char c = source[i];
+    if (c == '\\' && i + 1 < source.size()) {
+      out += c;
+      out += source[++i];
+      continue;
+    }
+    if (c == '{') {
+      size_t j = i + 1;
+      while (j < source.size() && std::isdigit(static_cast<unsigned char>(source[j]))) ++j;
+      const size_t digits_end = j;
+      if (j < source.size() && source[j] == ',')
+        for (++j; j < source.size() && std::isdigit(static_cast<unsigned char>(source[j]));) ++j;
+      if (digits_end > i + 1 && j < source.size() && source[j] == '}') {
+        out.append(source, i, digits_end - i);
+        out += ",}";
+        i = j;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
+bool HoldsFoldedLetter(std::string_view text) {
+  return text.find("\xE2\x84\xAA") != std::string_view::npos || text.find("\xC5\xBF") != std::string_view::npos;
+}
+
+// One scratch space per thread, grown for whichever database the thread scans with.
+struct ThreadScratch {
+  hs_scratch_t* scratch = nullptr;
+  ~ThreadScratch() {
+    if (scratch) hs_free_scratch(scratch);
+  }
+};
+thread_local ThreadScratch tls_scratch;
+
+int OnPrefilterMatch(unsigned id, unsigned long long, unsigned long long, unsigned, void* ctx) {
+  static_cast<std::vector<int>*>(ctx)->push_back(static_cast<int>(id));
+  return 0;
+}
+
 }  // namespace
+
+// The compiled prefilter: Vectorscan ids are set indexes. Patterns Vectorscan cannot compile
+// even as a prefilter are proposed for every text (`always`): slower, never wrong.
+struct SecretDetector::Prefilter {
+  hs_database_t* db = nullptr;
+  std::vector<int> always;
+  ~Prefilter() {
+    if (db) hs_free_database(db);
+  }
+};
 
 // One credential, one finding: when the values two matches extracted overlap (two patterns of
 // one rule, or a specific rule and the generic assignment rule), the rule listed first in the
@@ -64,6 +144,73 @@ SecretDetector::SecretDetector(const std::vector<SecretRule>& rules, std::string
   set_ok_ = !adds_failed && set_->Compile();
 }
 
+SecretDetector::~SecretDetector() = default;
+
+const SecretDetector::Prefilter* SecretDetector::BuildPrefilter() const {
+  static std::mutex build_mu;
+  std::lock_guard<std::mutex> lock(build_mu);
+  if (const Prefilter* ready = prefilter_.load(std::memory_order_acquire)) return ready;
+  auto built = std::make_unique<Prefilter>();
+  std::vector<std::string> expressions;
+  std::vector<unsigned> ids;
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    const std::string& source = rules_[entries_[i].first].patterns[entries_[i].second].source;
+    expressions.push_back(PrefilterExpression(source));
+    if (PrefilterSafe(source)) ids.push_back(static_cast<unsigned>(i));
+    else built->always.push_back(static_cast<int>(i));
+  }
+  // A rejected pattern is moved to `always` and the rest compiled again.
+  while (!ids.empty()) {
+    std::vector<const char*> ex;
+    std::vector<unsigned> flags(ids.size(), HS_FLAG_PREFILTER | HS_FLAG_SINGLEMATCH);
+    for (unsigned id : ids) ex.push_back(expressions[id].c_str());
+    hs_compile_error_t* err = nullptr;
+    if (hs_compile_multi(ex.data(), flags.data(), ids.data(), static_cast<unsigned>(ids.size()), HS_MODE_BLOCK,
+                         nullptr, &built->db, &err) == HS_SUCCESS)
+      break;
+    const int bad = err ? err->expression : -1;
+    if (err) hs_free_compile_error(err);
+    built->db = nullptr;
+    if (bad < 0 || static_cast<size_t>(bad) >= ids.size()) {  // not one pattern's fault: all stay with RE2
+      for (unsigned id : ids) built->always.push_back(static_cast<int>(id));
+      ids.clear();
+      break;
+    }
+    built->always.push_back(static_cast<int>(ids[static_cast<size_t>(bad)]));
+    ids.erase(ids.begin() + bad);
+  }
+  if (!built->db) return nullptr;  // nothing compiled: the set stays in use
+  if (hs_alloc_scratch(built->db, &tls_scratch.scratch) != HS_SUCCESS) return nullptr;
+  prefilter_owned_ = std::move(built);
+  prefilter_.store(prefilter_owned_.get(), std::memory_order_release);
+  return prefilter_owned_.get();
+}
+
+bool SecretDetector::UsePrefilterNow() const {
+  const Prefilter* p = BuildPrefilter();
+  return p && p->always.empty();
+}
+
+bool SecretDetector::Propose(std::string_view text, std::vector<int>* hits) const {
+  const Prefilter* pf = prefilter_.load(std::memory_order_acquire);
+  if (!pf && !entries_.empty()) {
+    const uint64_t before = bytes_seen_.fetch_add(text.size(), std::memory_order_relaxed);
+    if (before < kPrefilterAfterBytes && before + text.size() >= kPrefilterAfterBytes) pf = BuildPrefilter();
+  }
+  if (pf && text.size() <= UINT_MAX && !HoldsFoldedLetter(text) && hs_alloc_scratch(pf->db, &tls_scratch.scratch) == HS_SUCCESS &&
+      hs_scan(pf->db, text.data(), static_cast<unsigned>(text.size()), 0, tls_scratch.scratch, OnPrefilterMatch,
+              hits) == HS_SUCCESS) {
+    hits->insert(hits->end(), pf->always.begin(), pf->always.end());
+    return true;
+  }
+  hits->clear();
+  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+  if (!set_ok_) return false;
+  set_->Match(re2::StringPiece(text.data(), text.size()), hits, &info);
+  // The set's DFA gave up (memory): correctness first, run every pattern on its own.
+  return info.kind == RE2::Set::kNoError;
+}
+
 void SecretDetector::Collect(size_t entry, std::string_view lines, const Origin* origin,
                              std::vector<Candidate>* out) const {
   const auto [ri, pi] = entries_[entry];
@@ -98,18 +245,12 @@ void SecretDetector::Collect(size_t entry, std::string_view lines, const Origin*
 std::vector<SecretDetector::Candidate> SecretDetector::Candidates(std::string_view text, const Origin* origin) const {
   if (entries_.empty()) return {};
   std::vector<int> hits;
-  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-  const re2::StringPiece piece(text.data(), text.size());
-  if (!set_ok_) {
-    info.kind = RE2::Set::kNotCompiled;
-  } else if (!set_->Match(piece, &hits, &info)) {
-    if (info.kind == RE2::Set::kNoError) return {};
-  }
-  if (info.kind != RE2::Set::kNoError) {
-    // The set's DFA gave up (memory): correctness first, run every pattern on its own.
+  if (!Propose(text, &hits)) {
     hits.clear();
     for (size_t i = 0; i < entries_.size(); ++i) hits.push_back(static_cast<int>(i));
   }
+  if (hits.empty()) return {};
+  std::sort(hits.begin(), hits.end());  // the set's order, whichever pass proposed them
   std::vector<Candidate> found;
   for (int h : hits) Collect(static_cast<size_t>(h), text, origin, &found);
   return found.empty() ? found : DropOverlaps(std::move(found));

@@ -175,3 +175,117 @@ TEST(SecretFingerprint, KeyedByTheKeyAndWithoutOneTheValueIsLeftOut) {
 
 }  // namespace
 }  // namespace cg
+
+namespace cg {
+namespace {
+
+// Rule, line and masked value of each finding: what must not depend on which pass proposed it.
+std::vector<std::string> Shown(const SecretDetector& d, const std::string& text, const std::string& path) {
+  ResultCollector out;
+  Origin o;
+  o.path = path;
+  d.ScanLines(text, 1, o, out);
+  std::vector<std::string> shown;
+  for (const Finding& f : out.findings) shown.push_back(f.rule + ":" + std::to_string(f.line.value_or(-1)) + ":" + f.masked);
+  return shown;
+}
+
+const RuleSet& BuiltInRules() {
+  static const RuleSet* rules = [] {
+    auto r = LoadRules(false, {});
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return new RuleSet(std::move(*r));
+  }();
+  return *rules;
+}
+
+TEST(SecretPrefilter, FindsExactlyWhatTheSetFindsOnEveryExampleAndTheNonSecretCorpus) {
+  const auto& secrets = BuiltInRules().secrets;
+  SecretDetector with_set(secrets), with_prefilter(secrets);
+  ASSERT_TRUE(with_prefilter.UsePrefilterNow()) << "every built-in pattern compiles as a Vectorscan prefilter";
+  EXPECT_FALSE(with_set.uses_prefilter());
+  size_t found = 0;
+  for (const SecretRule& rule : secrets)
+    for (const SecretExample& ex : rule.examples) {
+      const std::string path = ex.path.empty() ? "config.env" : ex.path;
+      auto a = Shown(with_set, ex.text, path);
+      EXPECT_EQ(a, Shown(with_prefilter, ex.text, path)) << ex.where;
+      found += a.size();
+    }
+  EXPECT_GT(found, 40u);
+  for (const auto& [path, text] : testing::NonSecretCorpus(7, 1))
+    EXPECT_EQ(Shown(with_set, text, path), Shown(with_prefilter, text, path)) << path;
+  EXPECT_FALSE(with_set.uses_prefilter()) << "the set detector read far less than the threshold";
+}
+
+TEST(SecretPrefilter, TakesOverOnceTheDetectorHasReadEnough) {
+  SecretDetector d(BuiltInRules().secrets);
+  const std::string line = "value = compute(alpha, beta)  # nothing secret here\n";
+  std::string chunk;
+  while (chunk.size() < (1u << 20)) chunk += line;
+  const std::string token = "GITHUB_TOKEN=ghp_MFLZDe1f8rESQedUStPKR0CsTy4Qwb8DwkNh\n";
+  uint64_t read = 0;
+  while (read + chunk.size() < SecretDetector::kPrefilterAfterBytes) {
+    EXPECT_EQ(Shown(d, chunk + token, "a.sh").size(), 1u);
+    read += chunk.size() + token.size();
+  }
+  EXPECT_FALSE(d.uses_prefilter());
+  EXPECT_EQ(Shown(d, chunk + token, "a.sh").size(), 1u);
+  EXPECT_EQ(Shown(d, chunk + token, "a.sh").size(), 1u);
+  EXPECT_TRUE(d.uses_prefilter());
+}
+
+// One rule `t.r` with these RE2 patterns (each with a `secret` group), built directly: the
+// loader would also want examples.
+RuleSet OnePack(const std::vector<std::string>& patterns) {
+  RuleSet set;
+  SecretRule r;
+  r.id = "t.r";
+  r.title = "R";
+  for (const auto& source : patterns) {
+    SecretPattern p;
+    p.source = source;
+    p.re = std::make_unique<RE2>(source);
+    EXPECT_TRUE(p.re->ok()) << source;
+    p.secret_group = p.re->NamedCapturingGroups().at("secret");
+    r.patterns.push_back(std::move(p));
+  }
+  set.secrets.push_back(std::move(r));
+  return set;
+}
+
+TEST(SecretPrefilter, ValuesOfMultibyteCharactersAreStillProposed) {
+  // RE2 counts characters: nine two-byte characters are 18 bytes, over the repeat's bound of
+  // 10; and an exact count of 9 is 18 bytes too.
+  RuleSet rules = OnePack({"pw=(?P<secret>[^\\s\"]{8,10})\"", "pin:(?P<secret>.{9});"});
+  SecretDetector d(rules.secrets);
+  ASSERT_TRUE(d.UsePrefilterNow());
+  EXPECT_EQ(Shown(d, "pw=\xC3\xA9\xC3\xA0\xC3\xBC\xC3\xB6\xC3\xA4\xC3\xAB\xC3\xAF\xC3\xB1\xC3\xA7\"\n", "x").size(), 1u);
+  EXPECT_EQ(Shown(d, "pin:\xC3\xA9\xC3\xA0\xC3\xBC\xC3\xB6\xC3\xA4\xC3\xAB\xC3\xAF\xC3\xB1\xC3\xA7;\n", "x").size(), 1u);
+}
+
+TEST(SecretPrefilter, CaseFoldedKelvinAndLongSAreFoundAsRE2FindsThem) {
+  // (?i) in RE2 equates U+212A with k and U+017F with s.
+  RuleSet rules = OnePack({"(?i)secret_key=(?P<secret>[A-Za-z0-9]{16})\\b"});
+  SecretDetector set_only(rules.secrets), d(rules.secrets);
+  ASSERT_TRUE(d.UsePrefilterNow());
+  const std::string text = "\xC5\xBF" "ecret_\xE2\x84\xAA" "ey=Q3vT9xLm2PzR8wKd\n";
+  ASSERT_EQ(Shown(set_only, text, "x").size(), 1u) << "RE2 folds them";
+  EXPECT_EQ(Shown(d, text, "x"), Shown(set_only, text, "x"));
+}
+
+TEST(SecretPrefilter, PatternsVectorscanRejectsOrCannotReadAsBytesAreRunOnEveryText) {
+  // (?U) is RE2 syntax Vectorscan rejects; \p{Greek} names non-ASCII characters.
+  RuleSet rules = OnePack({"(?U)tok=(?P<secret>[A-Za-z0-9]{12,})\\b", "key=(?P<secret>\\p{Greek}{8,})",
+                           "\\bghp_(?P<secret>[A-Za-z0-9]{36})\\b"});
+  SecretDetector d(rules.secrets);
+  EXPECT_FALSE(d.UsePrefilterNow()) << "not every pattern is in the prefilter";
+  EXPECT_TRUE(d.uses_prefilter()) << "the rest are";
+  EXPECT_EQ(Shown(d, "tok=Q3vT9xLm2PzR8wKd\n", "x").size(), 1u);
+  EXPECT_EQ(Shown(d, "key=\xCE\xB1\xCE\xB2\xCE\xB3\xCE\xB4\xCE\xB5\xCE\xB6\xCE\xB7\xCE\xB8\n", "x").size(), 1u);
+  EXPECT_EQ(Shown(d, "t=ghp_MFLZDe1f8rESQedUStPKR0CsTy4Qwb8DwkNh\n", "x").size(), 1u);
+  EXPECT_TRUE(Shown(d, "nothing here\n", "x").empty());
+}
+
+}  // namespace
+}  // namespace cg
