@@ -18,6 +18,29 @@ namespace {
 
 constexpr char kDelimiters[] = {'\t', ',', ';', '|', ' '};
 
+// The number of bytes equal to `c`, 16 at a time where SSE2 is there: each lane counts its
+// matches (compare gives -1) for up to 255 blocks, then the lanes are summed. (No popcount: the
+// baseline x86-64 target has none, and the compiler's fallback is a library call per block.)
+size_t CountByte(std::string_view s, char c) {
+  size_t n = 0, i = 0;
+#ifdef __SSE2__
+  const __m128i v = _mm_set1_epi8(c);
+  const __m128i zero = _mm_setzero_si128();
+  while (i + 16 <= s.size()) {
+    __m128i lanes = zero;
+    for (int block = 0; block < 255 && i + 16 <= s.size(); ++block, i += 16) {
+      __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(b, v));
+    }
+    __m128i sums = _mm_sad_epu8(lanes, zero);
+    n += static_cast<size_t>(_mm_cvtsi128_si32(sums)) + static_cast<size_t>(_mm_extract_epi16(sums, 4));
+  }
+#endif
+  for (; i < s.size(); ++i) n += s[i] == c;
+  return n;
+}
+
+
 size_t CountFields(std::string_view rec, char d);
 constexpr size_t kSniffRecords = 100;
 
@@ -215,6 +238,16 @@ bool CannotBeTable(const std::vector<Record>& recs) {
   return false;
 }
 
+// The first kFirstBytes of a document decide for most that it cannot be a table, without
+// splitting the rest of its head. Exact: CanPass gives up on a delimiter once more than a fifth
+// of the body misses both field counts it could have; `max_body` bounds the body the full
+// test would read (at most kSniffRecords - 1 records, and no more than the head has lines), so
+// misses over a fifth of `max_body` within the first records mean the full test gives up too.
+// `recs` are the records wholly inside the first bytes, with the same preamble stripped as the
+// full test strips (the same, once at least kMaxPreamble + kStableRun records are there).
+constexpr size_t kFirstBytes = 2048;
+bool FirstRecordsRuleOut(const std::vector<Record>& recs, size_t max_body);
+
 // Title lines, an Excel `sep=;` line or a logo block above the header: the records before the
 // first run of kStableRun records with one field count (>= 2) under one delimiter, when every
 // record before that run has fewer fields (a header one field short, R row names, is kept).
@@ -244,6 +277,28 @@ size_t PreambleRecords(const std::vector<Record>& recs) {
     }
   }
   return sep ? 1 : 0;
+}
+
+bool FirstRecordsRuleOut(const std::vector<Record>& recs, size_t max_body) {
+  if (recs.size() < kMaxPreamble + kStableRun) return false;
+  const size_t n = std::min(recs.size(), kSniffRecords);
+  const double limit = 0.2 * static_cast<double>(max_body);
+  bool digit = false, not_list = false;
+  for (size_t i = 0; i < n && !not_list; ++i) not_list = !IsListToken(recs[i].text, &digit);
+  if (!not_list) return false;
+  for (char d : kDelimiters) {
+    const size_t first = CountFields(recs[0].text, d);
+    size_t miss_a = first >= 2 ? 0 : SIZE_MAX / 2, miss_b = 0;
+    bool out = false;
+    for (size_t i = 1; i < n && !out; ++i) {
+      const size_t k = CountFields(recs[i].text, d);
+      miss_a += k != first;
+      miss_b += k != first + 1;
+      out = static_cast<double>(miss_a) > limit && static_cast<double>(miss_b) > limit;
+    }
+    if (!out) return false;
+  }
+  return true;
 }
 
 // Excel's "CSV (Macintosh)" ends lines with CR alone: true when the head has a CR and no LF.
@@ -289,8 +344,11 @@ void WalkFields(std::string_view rec, char d, OnField&& on_field) {
   }
 }
 
-// SplitRecord's field count without building the fields: what delimiter sniffing needs.
+// SplitRecord's field count without building the fields: what delimiter sniffing needs. Sniffing
+// counts every record's fields for each of five delimiters, so a record without quotes (nearly
+// all) is counted as its delimiters plus one; the same count WalkFields gives, at memory speed.
 size_t CountFields(std::string_view rec, char d) {
+  if (d != ' ' && std::memchr(rec.data(), '"', rec.size()) == nullptr) return CountByte(rec, d) + 1;
   size_t count = 0;
   WalkFields(rec, d, [&count](std::string_view, bool) { ++count; });
   return count;
@@ -336,9 +394,10 @@ std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, con
   // Blank lines do not make rows; remember how many physical lines they take.
   std::vector<Record> recs;
   int64_t blank_lines = 0;
-  auto split = [&](size_t max_records) {
+  std::string_view split_text = head;
+  auto split = [&](size_t max_records, bool whole = true) {
     out.quoted_newlines = false;
-    all = SplitRecords(head, complete, &out.quoted_newlines, max_records);
+    all = SplitRecords(split_text, whole && complete, &out.quoted_newlines, max_records);
     recs.clear();
     blank_lines = 0;
     for (const auto& r : all) {
@@ -358,6 +417,13 @@ std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, con
     for (size_t i = 0; i < preamble; ++i) blank_lines += recs[i].lines;
     recs.erase(recs.begin(), recs.begin() + static_cast<std::ptrdiff_t>(preamble));
   };
+  if (head.size() > kFirstBytes) {
+    const size_t max_body = std::min<size_t>(kSniffRecords - 1, CountNewlines(head) + 1);
+    split_text = head.substr(0, kFirstBytes);
+    split(SIZE_MAX, false);
+    split_text = head;
+    if (FirstRecordsRuleOut(recs, max_body)) return std::nullopt;
+  }
   // A quick pass first: the delimiter and list tests read only the first kSniffRecords records,
   // so when those already rule out every delimiter and a list, the rest of the first pass
   // cannot change the answer. Most documents (code, prose) stop here.
@@ -410,20 +476,9 @@ std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, con
   return out;
 }
 
-// Every byte of every text document passes here: 16 bytes at a time where SSE2 is there (a
-// memchr per line, or std::count at -O2, cost ~5% of a full-history scan).
-size_t CountNewlines(std::string_view s) {
-  size_t n = 0, i = 0;
-#ifdef __SSE2__
-  const __m128i nl = _mm_set1_epi8('\n');
-  for (; i + 16 <= s.size(); i += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    n += static_cast<size_t>(__builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)))));
-  }
-#endif
-  for (; i < s.size(); ++i) n += s[i] == '\n';
-  return n;
-}
+// Every byte of every text document passes here (a memchr per line, or std::count at -O2, cost
+// ~5% of a full-history scan).
+size_t CountNewlines(std::string_view s) { return CountByte(s, '\n'); }
 
 size_t LineCounter::Feed(std::string_view chunk) {
   if (chunk.empty()) return 0;

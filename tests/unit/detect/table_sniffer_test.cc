@@ -163,6 +163,18 @@ std::string Ids(int n) {
   return out;
 }
 
+std::string WideTable(int columns, int rows) {
+  std::string out = "eid";
+  for (int c = 1; c < columns; ++c) out += "," + std::to_string(c) + "-0.0";
+  out += "\n";
+  for (int r = 0; r < rows; ++r) {
+    out += std::to_string(1000000 + r);
+    for (int c = 1; c < columns; ++c) out += "," + std::to_string((r * 7 + c) % 97);
+    out += "\n";
+  }
+  return out;
+}
+
 class TableSnifferLong : public ::testing::TestWithParam<LongCase> {};
 
 TEST_P(TableSnifferLong, SameAnswerPastTheQuickPass) {
@@ -184,7 +196,11 @@ INSTANTIATE_TEST_SUITE_P(
         LongCase{"id_list_300", "eid\n" + Ids(300), true, 300},
         LongCase{"code_300_lines", Varied(kCode, 300), false, 0},
         LongCase{"code_then_csv", Varied(kCode, 130) + "eid,sex,yob\n" + Rows(50), false, 0},
-        LongCase{"prose_300_lines", Varied(kProse, 300), false, 0}),
+        LongCase{"prose_300_lines", Varied(kProse, 300), false, 0},
+        // A header wider than the first bytes that rule out code and prose (an extract with
+        // hundreds of fields): nothing is decided from a partial record.
+        LongCase{"csv_600_columns", WideTable(600, 40), true, 40},
+        LongCase{"prose_then_csv", Varied(kProse, 60) + "eid,sex,yob\n" + Rows(50), false, 0}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST(CountNewlines, AgreesWithAByteLoopAtEveryLengthAndOffset) {
@@ -197,6 +213,17 @@ TEST(CountNewlines, AgreesWithAByteLoopAtEveryLengthAndOffset) {
       for (char c : s) expected += c == '\n';
       ASSERT_EQ(CountNewlines(s), expected) << off << "+" << len;
     }
+}
+
+TEST(CountNewlines, CountsPastTheLaneLimitOfItsBlocks) {
+  // Each SIMD lane counts up to 255 blocks (4080 bytes) before the lanes are summed.
+  for (size_t len : {4079u, 4080u, 4081u, 4096u, 8161u, 65536u + 5u}) {
+    EXPECT_EQ(CountNewlines(std::string(len, '\n')), len);
+    std::string mixed(len, 'x');
+    size_t expected = 0;
+    for (size_t i = 0; i < len; i += 3, ++expected) mixed[i] = '\n';
+    EXPECT_EQ(CountNewlines(mixed), expected) << len;
+  }
 }
 
 TEST(LineCounter, CountsAcrossChunksAndFinalLine) {
