@@ -65,8 +65,9 @@ _cohortguard() {
         --idset) return ;;
         --idset-key) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --batch) return ;;
+        --budget) return ;;
       esac
-      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --state --shard --report --format -f --output -o --config --fail-on --rules --no-default-rules --threads -j --max-file-size --idset --idset-key --list-repositories --batch" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
+      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --state --shard --report --format -f --output -o --config --fail-on --rules --no-default-rules --threads -j --max-file-size --idset --idset-key --list-repositories --batch --budget --no-progress" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
     idset)
       case "$prev" in
         --ids) COMPREPLY=($(compgen -f -- "$cur")); return ;;

@@ -26,4 +26,17 @@ std::optional<int> ParseCommandLine(const char* name, const std::vector<std::str
   return std::nullopt;
 }
 
+std::optional<int> ParseFolderCommand(const char* name, const std::vector<std::string>& args,
+                                      const po::options_description& visible, const char* folder_what,
+                                      std::string* folder, po::variables_map* vm) {
+  po::options_description hidden;
+  hidden.add_options()("folder", po::value(folder));
+  po::positional_options_description pos;
+  pos.add("folder", 1);
+  if (auto done = ParseCommandLine(name, args, visible, hidden, pos, vm)) return done;
+  if (folder->empty())
+    return UsageError(std::string(name) + ": give " + folder_what + " (see 'cohortguard " + name + " --help')");
+  return std::nullopt;
+}
+
 }  // namespace cg

@@ -20,4 +20,11 @@ std::optional<int> ParseCommandLine(const char* name, const std::vector<std::str
                                     const boost::program_options::positional_options_description& positional,
                                     boost::program_options::variables_map* vm);
 
+// A command that takes one folder and options (sweep, sweep mirror): the folder is the one
+// positional argument, stored in *folder; without it, a usage error "NAME: give FOLDER_WHAT".
+std::optional<int> ParseFolderCommand(const char* name, const std::vector<std::string>& args,
+                                      const boost::program_options::options_description& visible,
+                                      const char* folder_what, std::string* folder,
+                                      boost::program_options::variables_map* vm);
+
 }  // namespace cg

@@ -65,8 +65,39 @@ std::string ProgressDisplay::Format(uint64_t items_done, uint64_t items_total, u
   return s;
 }
 
-ProgressDisplay::ProgressDisplay(const ScanProgress& progress, std::chrono::milliseconds delay)
-    : progress_(progress), delay_(delay), start_(std::chrono::steady_clock::now()), thread_([this] { Loop(); }) {}
+std::string ProgressDisplay::FormatSweep(uint64_t done, uint64_t total, uint64_t blobs_scanned, bool listed,
+                                         double seconds) {
+  if (!listed) return "cohortguard: finding the repositories to sweep...";
+  std::string s = "cohortguard: " + std::to_string(done) + "/" + std::to_string(total) + " repositories, " +
+                  std::to_string(blobs_scanned) + " blobs read";
+  if (seconds <= 0 || done == 0) return s;
+  char rate[32];
+  std::snprintf(rate, sizeof rate, "%.1f", static_cast<double>(done) / seconds);
+  s += std::string(", ") + rate + " repositories/s";
+  if (done <= total) s += ", ETA " + Duration(static_cast<double>(total - done) * seconds / static_cast<double>(done));
+  return s;
+}
+
+ProgressDisplay::ProgressDisplay(LineFn line, std::chrono::milliseconds delay)
+    : line_(std::move(line)), delay_(delay), start_(std::chrono::steady_clock::now()), thread_([this] { Loop(); }) {}
+
+ProgressDisplay::ProgressDisplay(const ScanProgress& p, std::chrono::milliseconds delay)
+    : ProgressDisplay(
+          [&p](double secs) {
+            const auto r = std::memory_order_relaxed;
+            return Format(p.items_done.load(r), p.items_total.load(r), p.bytes_done.load(r), p.bytes_total.load(r),
+                          p.listed.load(std::memory_order_acquire), secs);
+          },
+          delay) {}
+
+ProgressDisplay::ProgressDisplay(const SweepProgress& p, std::chrono::milliseconds delay)
+    : ProgressDisplay(
+          [&p](double secs) {
+            const auto r = std::memory_order_relaxed;
+            return FormatSweep(p.repositories_done.load(r), p.repositories_total.load(r), p.blobs_scanned.load(r),
+                               p.listed.load(std::memory_order_acquire), secs);
+          },
+          delay) {}
 
 ProgressDisplay::~ProgressDisplay() { Stop(); }
 
@@ -81,11 +112,7 @@ void ProgressDisplay::Loop() {
 
 void ProgressDisplay::Draw() {
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  const auto r = std::memory_order_relaxed;
-  const bool listed = progress_.listed.load(std::memory_order_acquire);
-  std::string line = Format(progress_.items_done.load(r), progress_.items_total.load(r), progress_.bytes_done.load(r),
-                            progress_.bytes_total.load(r), listed, secs);
-  WriteErr("\r\033[K" + line);
+  WriteErr("\r\033[K" + line_(secs));
   drawn_ = true;
 }
 

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <sstream>
 
@@ -12,10 +13,13 @@
 #include "cli/command.h"
 #include "cli/command_line.h"
 #include "cli/durable_output.h"
+#include "cli/progress_display.h"
+#include "cli/terminal.h"
 #include "cli/session_options.h"
 #include "engine/scan_session.h"
 #include "report/report.h"
 #include "source/mirror_sweep.h"
+#include "sweep/fork_network.h"
 #include "sweep/shard.h"
 
 namespace cg {
@@ -33,6 +37,8 @@ struct SweepCommandOptions {
   std::string report = "new";
   size_t batch = 512;
   bool list = false;
+  double budget_s = 0;
+  bool no_progress = false;
 };
 
 po::options_description Describe(SweepCommandOptions& o) {
@@ -61,7 +67,11 @@ po::options_description Describe(SweepCommandOptions& o) {
       ("list-repositories", po::bool_switch(&o.list),
        "print this shard's repositories (relative to MIRRORS_DIR), one a line, and stop: feed them to "
        "'git remote update --prune' before the sweep")
-      ("batch", po::value(&o.batch)->default_value(o.batch)->value_name("N"), "blobs per committed state transaction");
+      ("batch", po::value(&o.batch)->default_value(o.batch)->value_name("N"), "blobs per committed state transaction")
+      ("budget", po::value(&o.budget_s)->value_name("SECONDS"),
+       "time budget of each repository (checked before each batch): a repository not read by then is "
+       "reported as incomplete (exit 3), what was read is kept, and the next sweep reads the rest")
+      ("no-progress", po::bool_switch(&o.no_progress), "no progress line on a terminal");
   return d;
 }
 
@@ -74,6 +84,9 @@ void PrintSummary(const SweepSummary& s, const ShardSpec& shard) {
   std::cerr << ": " << s.blobs_listed << " blobs listed, " << s.blobs_known << " already scanned (" << pct
             << "% saved), " << s.blobs_scanned << " scanned; " << s.findings_new << " new findings, " << s.findings_changed << " changed, "
             << s.findings_gone << " gone\n";
+  if (s.over_budget)
+    std::cerr << "cohortguard: " << s.over_budget
+              << " repositories ran out of their time budget (--budget) and are incomplete; the next sweep reads the rest\n";
   if (s.findings_redelivered)
     std::cerr << "cohortguard: " << s.findings_redelivered
               << " findings recorded by an interrupted earlier sweep and never delivered are in this report\n";
@@ -91,13 +104,9 @@ int RunSweepCommand(const std::vector<std::string>& args) {
   if (!args.empty() && args[0] == "mirror") return RunSweepMirrorCommand(std::vector<std::string>(args.begin() + 1, args.end()));
   SweepCommandOptions o;
   po::options_description desc = Describe(o);
-  po::options_description hidden;
-  hidden.add_options()("root", po::value(&o.root));
-  po::positional_options_description pos;
-  pos.add("root", 1);
   po::variables_map vm;
-  if (auto done = ParseCommandLine("sweep", args, desc, hidden, pos, &vm)) return *done;
-  if (o.root.empty()) return UsageError("sweep: give the folder of mirrors (see 'cohortguard sweep --help')");
+  if (auto done = ParseFolderCommand("sweep", args, desc, "the folder of mirrors", &o.root, &vm)) return *done;
+  if (o.budget_s < 0) return UsageError("sweep: --budget must not be negative");
   if (o.report != "new" && o.report != "all") return UsageError("sweep: --report must be new or all");
   if (o.batch == 0) return UsageError("sweep: --batch must be at least 1");
   const ReportFormat* format = FindReportFormat(o.format);
@@ -109,7 +118,7 @@ int RunSweepCommand(const std::vector<std::string>& args) {
     auto repos = FindRepositories(o.root, FindOptions{}, &errors);
     if (!repos.ok()) return UsageError(repos.status().message());
     for (const auto& r : *repos)
-      if (shard->Contains(r.relative)) std::cout << r.relative << "\n";
+      if (shard->Contains(ForkNetwork(r.path, r.relative))) std::cout << r.relative << "\n";
     for (const auto& e : errors) std::cerr << "cohortguard: " << e.origin.path << ": " << e.message << "\n";
     return errors.empty() ? kExitClean : kExitIncomplete;
   }
@@ -124,6 +133,7 @@ int RunSweepCommand(const std::vector<std::string>& args) {
   req.source.mirrors.batch = o.batch;
   req.source.mirrors.report_all = o.report == "all";
   req.source.mirrors.now = static_cast<int64_t>(std::time(nullptr));
+  req.source.mirrors.budget_s = o.budget_s;
 
   if (!o.output.empty()) {
     const std::filesystem::path parent = std::filesystem::path(o.output).parent_path();
@@ -136,6 +146,12 @@ int RunSweepCommand(const std::vector<std::string>& args) {
   ro.show_suppressed = req.policy.show_suppressed;
   // Streaming formats write each repository's findings once it is attributed, durably, and the
   // state marks them delivered then; other formats, once the whole report is on disk.
+  SweepProgress progress;
+  std::unique_ptr<ProgressDisplay> display;
+  if (UseProgress(o.no_progress)) {
+    req.source.mirrors.progress = &progress;
+    display = std::make_unique<ProgressDisplay>(progress, ProgressDelay());
+  }
   std::optional<DurableAppender> stream;
   if (format->stream) {
     auto appender = DurableAppender::Open(o.output);
@@ -144,10 +160,14 @@ int RunSweepCommand(const std::vector<std::string>& args) {
     req.source.mirrors.deliver = [&](const std::vector<Finding>& findings) {
       std::ostringstream chunk;
       for (const Finding& f : findings) format->stream(f, ro, chunk);
-      return stream->Append(chunk.str());
+      Status st = Status::Ok();
+      if (display && o.output.empty()) display->WithClearedLine([&] { st = stream->Append(chunk.str()); });
+      else st = stream->Append(chunk.str());
+      return st;
     };
   }
   ScanOutcome outcome = RunScanSession(req);
+  if (display) display->Stop();
   if (!outcome.setup.ok()) return UsageError("sweep: " + outcome.setup.message());
   if (outcome.sweep_reset) std::cerr << "cohortguard: rules or settings changed since the last sweep: every blob is scanned again\n";
   const ScanResult& result = outcome.result;

@@ -58,13 +58,8 @@ std::string Env(const char* name) {
 int RunSweepMirrorCommand(const std::vector<std::string>& args) {
   MirrorCommandOptions o;
   po::options_description desc = Describe(o);
-  po::options_description hidden;
-  hidden.add_options()("root", po::value(&o.root));
-  po::positional_options_description pos;
-  pos.add("root", 1);
   po::variables_map vm;
-  if (auto done = ParseCommandLine("sweep mirror", args, desc, hidden, pos, &vm)) return *done;
-  if (o.root.empty()) return UsageError("sweep mirror: give the folder of mirrors");
+  if (auto done = ParseFolderCommand("sweep mirror", args, desc, "the folder of mirrors", &o.root, &vm)) return *done;
   if (o.orgs.empty() && o.users.empty()) return UsageError("sweep mirror: give at least one --org or --user");
   if (o.budget_s <= 0) return UsageError("sweep mirror: --budget must be at least 1 second");
   if (o.max_wait_s < 0) return UsageError("sweep mirror: --max-rate-wait must not be negative");

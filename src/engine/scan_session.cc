@@ -186,6 +186,8 @@ void RunMirrors(const ScanRequest& req, Session* s, ScanOutcome* out) {
   sw.report_all = m.report_all;
   sw.shard = m.shard;
   sw.now = m.now;
+  sw.budget_s = m.budget_s;
+  sw.progress = m.progress;
   PreparedPolicy& policy = *s->policy;
   SweepRunner runner(
       [s](Source& batch) {

@@ -34,6 +34,8 @@ struct MirrorsTarget {
   size_t batch = 512;
   bool report_all = false;
   int64_t now = 0;         // the run's timestamp (seconds since the epoch)
+  double budget_s = 0;     // >0: per repository (SweepOptions::budget_s)
+  SweepProgress* progress = nullptr;  // borrowed; for a progress line
   // Set: a streamed report. Each repository's findings are written through it as soon as the
   // repository is done, and marked delivered when it returns ok (it must have made them
   // durable: written and fsynced). Unset: ScanOutcome::mark_delivered, after the whole report.

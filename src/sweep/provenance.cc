@@ -64,7 +64,33 @@ git::Tree HeadTree(git_repository* repo) {
   return git::Tree(reinterpret_cast<git_tree*>(raw));
 }
 
+bool AtHead(const git::Tree& head, const Finding& f) {
+  if (!head || f.origin.path.empty() || f.origin.path[0] == '"' || f.origin.blob.empty()) return false;
+  git_tree_entry* raw = nullptr;
+  if (git_tree_entry_bypath(&raw, head.get(), f.origin.path.c_str()) != 0) return false;
+  git::TreeEntry entry(raw);
+  return git::OidHex(*git_tree_entry_id(entry.get())) == f.origin.blob;
+}
+
 }  // namespace
+
+std::vector<size_t> RefreshAtHead(const std::string& repo_path, std::vector<Finding>* findings) {
+  std::vector<size_t> changed;
+  if (findings->empty()) return changed;
+  auto repo = git::OpenRepository(repo_path);
+  if (!repo.ok()) return changed;  // unreadable now: what was known stays
+  git::Tree head = HeadTree(repo->get());
+  for (size_t i = 0; i < findings->size(); ++i) {
+    Finding& f = (*findings)[i];
+    if (!f.provenance) continue;
+    const bool now = AtHead(head, f);
+    if (now != f.provenance->at_head) {
+      f.provenance->at_head = now;
+      changed.push_back(i);
+    }
+  }
+  return changed;
+}
 
 void AddProvenance(const std::string& repo_path, std::vector<Finding>* findings, std::vector<ScanError>* errors) {
   bool any = false;
@@ -105,13 +131,7 @@ void AddProvenance(const std::string& repo_path, std::vector<Finding>* findings,
       p.committer_email = m->email ? m->email : "";
       p.committed = IsoUtc(m->when.time);
     }
-    if (head && !f.origin.path.empty() && f.origin.path[0] != '"' && !f.origin.blob.empty()) {
-      git_tree_entry* raw = nullptr;
-      if (git_tree_entry_bypath(&raw, head.get(), f.origin.path.c_str()) == 0) {
-        git::TreeEntry entry(raw);
-        p.at_head = git::OidHex(*git_tree_entry_id(entry.get())) == f.origin.blob;
-      }
-    }
+    p.at_head = AtHead(head, f);
     f.provenance = std::move(p);
   }
 }

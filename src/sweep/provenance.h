@@ -19,6 +19,11 @@ namespace cg {
 // finding keeps what is known (web address, permalink).
 void AddProvenance(const std::string& repo_path, std::vector<Finding>* findings, std::vector<ScanError>* errors);
 
+// Sets provenance.at_head of every finding of `findings` that has provenance to whether the
+// repository's HEAD still holds its blob at its path (HEAD moves between sweeps: a file removed
+// since is only in history now). Returns the indexes of the findings whose at_head changed.
+std::vector<size_t> RefreshAtHead(const std::string& repo_path, std::vector<Finding>* findings);
+
 // "https://HOST/PATH" for a network remote URL, "" for a local one or one that does not parse.
 std::string WebAddress(const std::string& remote_url);
 // url/blob/COMMIT/PATH with PATH percent-encoded; url/commit/COMMIT for a path git had to quote.

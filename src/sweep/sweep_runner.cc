@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -9,6 +10,7 @@
 #include "policy/fingerprint.h"
 #include "source/git_source.h"
 #include "sweep/finding_codec.h"
+#include "sweep/fork_network.h"
 #include "sweep/provenance.h"
 
 namespace cg {
@@ -63,19 +65,27 @@ Status SweepRunner::Run(const std::string& root, const SweepDeliverFn& deliver, 
   auto repos = FindRepositories(root, FindOptions{}, &result->errors);
   if (!repos.ok()) return repos.status();
   std::set<std::string> found;
+  // Forks of one network share a shard, so its state reads their shared history once.
+  std::vector<std::pair<const MirrorRepository*, std::string>> mine;
   for (const MirrorRepository& repo : *repos) {
     found.insert(repo.relative);
-    if (!options_.shard.Contains(repo.relative)) {
-      ++summary->other_shards;
-      continue;
-    }
-    Status st = SweepRepository(repo, result, summary);
-    if (!st.ok()) return st;
+    std::string network = ForkNetwork(repo.path, repo.relative);
+    if (options_.shard.Contains(network)) mine.emplace_back(&repo, std::move(network));
+    else ++summary->other_shards;
   }
-  auto known = state_.KnownRepositories();
+  if (options_.progress) {
+    options_.progress->repositories_total = mine.size();
+    options_.progress->listed.store(true, std::memory_order_release);
+  }
+  for (const auto& [repo, network] : mine) {
+    Status st = SweepRepository(*repo, network, result, summary);
+    if (!st.ok()) return st;
+    if (options_.progress) ++options_.progress->repositories_done;
+  }
+  auto known = state_.KnownNetworks();
   if (!known.ok()) return known.status();
-  for (const std::string& r : *known) {
-    if (found.count(r) || !options_.shard.Contains(r)) continue;
+  for (const auto& [r, network] : *known) {
+    if (found.count(r) || !options_.shard.Contains(network.empty() ? "path:" + r : network)) continue;
     Status st = state_.MarkRemoved(r, options_.now);
     if (!st.ok()) return st;
     summary->removed.push_back(r);
@@ -88,7 +98,8 @@ Status SweepRunner::Run(const std::string& root, const SweepDeliverFn& deliver, 
   return Status::Ok();
 }
 
-Status SweepRunner::SweepRepository(const MirrorRepository& repo, ScanResult* result, SweepSummary* summary) {
+Status SweepRunner::SweepRepository(const MirrorRepository& repo, const std::string& network, ScanResult* result,
+                                    SweepSummary* summary) {
   GitSourceOptions gso;
   gso.mode = GitScanMode::kHistory;
   gso.repo_path = repo.path;
@@ -96,6 +107,7 @@ Status SweepRunner::SweepRepository(const MirrorRepository& repo, ScanResult* re
   if (!made.ok()) return made.status();
   GitSource& source = **made;
   ++summary->repositories;
+  const auto started = std::chrono::steady_clock::now();
 
   // 1. List every blob; keep the ones never scanned.
   std::vector<Item> items;
@@ -120,8 +132,20 @@ Status SweepRunner::SweepRepository(const MirrorRepository& repo, ScanResult* re
   const uint64_t listed = items.size();
   items.clear();
 
-  // 2. Scan them in batches, each committed with its findings.
+  // 2. Scan them in batches, each committed with its findings, while the budget lasts.
+  std::set<std::string> unread;  // left for the next sweep when the budget ran out
   for (size_t begin = 0; begin < todo.size(); begin += options_.batch) {
+    const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (options_.budget_s > 0 && spent >= options_.budget_s) {
+      for (size_t i = begin; i < todo.size(); ++i) unread.insert(BlobOf(todo[i]));
+      char what[160];
+      std::snprintf(what, sizeof what,
+                    "incomplete: the time budget of %g s ran out after %zu of %zu new blobs; the next sweep reads the rest",
+                    options_.budget_s, begin, todo.size());
+      errors.push_back({Origin{}, what});
+      ++summary->over_budget;
+      break;
+    }
     size_t end = std::min(todo.size(), begin + options_.batch);
     std::vector<Item> slice(todo.begin() + static_cast<std::ptrdiff_t>(begin),
                             todo.begin() + static_cast<std::ptrdiff_t>(end));
@@ -133,6 +157,7 @@ Status SweepRunner::SweepRepository(const MirrorRepository& repo, ScanResult* re
     st = state_.RecordBatch(ids, r.findings);
     if (!st.ok()) return st;
     summary->blobs_scanned += ids.size();
+    if (options_.progress) options_.progress->blobs_scanned += ids.size();
     result->stats.blobs += r.stats.blobs;
     result->stats.bytes += r.stats.bytes;
     result->stats.skipped += r.stats.skipped;
@@ -151,7 +176,7 @@ Status SweepRunner::SweepRepository(const MirrorRepository& repo, ScanResult* re
   for (const StoredFinding& s : *stored) before[s.key] = &s;
   std::vector<Finding> fresh;
   std::vector<std::string> fresh_keys, present, reported_keys;
-  std::vector<Finding> reported;
+  std::vector<Finding> reported, present_findings;
   for (const std::string& blob : finding_blobs) {
     auto bf = state_.BlobFindings(blob);
     if (!bf.ok()) return bf.status();
@@ -161,15 +186,24 @@ Status SweepRunner::SweepRepository(const MirrorRepository& repo, ScanResult* re
       const bool same = it != before.end() && !it->second->gone && Detected(it->second->finding) == Detected((*bf)[i]);
       if (same) {
         present.push_back(keys[i]);
-        if (options_.report_all) {
-          reported.push_back(it->second->finding);
-          reported_keys.push_back(keys[i]);
-        }
+        present_findings.push_back(it->second->finding);
         continue;
       }
       fresh.push_back(std::move((*bf)[i]));
       fresh_keys.push_back(keys[i]);
     }
+  }
+  // HEAD may have moved since they were recorded: whether each is still in HEAD is redone.
+  std::vector<StoredFinding> refreshed;
+  for (size_t i : RefreshAtHead(repo.path, &present_findings)) {
+    StoredFinding s;
+    s.key = present[i];
+    s.finding = present_findings[i];
+    refreshed.push_back(std::move(s));
+  }
+  if (options_.report_all) {
+    reported = std::move(present_findings);
+    reported_keys = present;
   }
   st = source.Finish(&fresh, &errors);
   if (!st.ok()) errors.push_back({Origin{}, "cannot attribute findings: " + st.message()});
@@ -187,7 +221,7 @@ Status SweepRunner::SweepRepository(const MirrorRepository& repo, ScanResult* re
   now_present.insert(fresh_keys.begin(), fresh_keys.end());
   std::vector<std::string> gone;
   for (const StoredFinding& s : *stored)
-    if (!s.gone && !now_present.count(s.key)) gone.push_back(s.key);
+    if (!s.gone && !now_present.count(s.key) && !unread.count(s.blob)) gone.push_back(s.key);
   std::vector<StoredFinding> to_store;
   for (size_t i = 0; i < fresh.size(); ++i) {
     StoredFinding s;
@@ -196,7 +230,7 @@ Status SweepRunner::SweepRepository(const MirrorRepository& repo, ScanResult* re
     s.finding = fresh[i];
     to_store.push_back(std::move(s));
   }
-  st = state_.RecordRepository(repo.relative, options_.now, listed, to_store, present, gone);
+  st = state_.RecordRepository(repo.relative, network, options_.now, listed, to_store, present, refreshed, gone);
   if (!st.ok()) return st;
   summary->findings_new += fresh.size() - changed;
   summary->findings_changed += changed;

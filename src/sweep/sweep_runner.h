@@ -20,6 +20,7 @@
 // in stats.blobs (they are in SweepSummary::blobs_known).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -32,11 +33,24 @@
 
 namespace cg {
 
+// Counters for a progress line, bumped as the sweep goes (relaxed atomics: for a display only).
+struct SweepProgress {
+  std::atomic<bool> listed{false};  // the shard's repositories are known
+  std::atomic<uint64_t> repositories_total{0};
+  std::atomic<uint64_t> repositories_done{0};
+  std::atomic<uint64_t> blobs_scanned{0};
+};
+
 struct SweepOptions {
   size_t batch = 512;        // blobs per committed batch (smaller: less redone after a crash)
   bool report_all = false;   // report every current finding, not only the new ones
   ShardSpec shard;
   int64_t now = 0;           // the run's timestamp (seconds since the epoch)
+  // >0: each repository's reading stops once this long has passed since it was started (checked
+  // before each batch): the repository is an error of the result ("incomplete"), what was read
+  // is committed, recorded and reported, and the next sweep reads the rest.
+  double budget_s = 0;
+  SweepProgress* progress = nullptr;  // borrowed; bumped when set
 };
 
 struct SweepSummary {
@@ -49,6 +63,7 @@ struct SweepSummary {
   uint64_t findings_changed = 0;    // seen before, now saying more (or back after being gone)
   uint64_t findings_gone = 0;
   uint64_t findings_redelivered = 0; // recorded by an interrupted earlier run, never delivered
+  uint64_t over_budget = 0;         // repositories whose budget ran out before all was read
   std::vector<std::string> removed;  // repositories that vanished since the last sweep
 };
 
@@ -80,7 +95,8 @@ class SweepRunner {
              std::vector<DeliveryKey>* undelivered);
 
  private:
-  Status SweepRepository(const MirrorRepository& repo, ScanResult* result, SweepSummary* summary);
+  Status SweepRepository(const MirrorRepository& repo, const std::string& network, ScanResult* result,
+                         SweepSummary* summary);
   // Reports `current` (report_all) and the repository's outbox: streamed through deliver_, or
   // into result->findings with their keys in undelivered_.
   Status ReportRepository(const std::string& repository, std::vector<Finding> current,

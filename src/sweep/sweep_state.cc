@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS blobs(id BLOB PRIMARY KEY, has_findings INTEGER NOT N
 CREATE TABLE IF NOT EXISTS blob_findings(id BLOB NOT NULL, seq INTEGER NOT NULL, finding TEXT NOT NULL,
   PRIMARY KEY(id, seq)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS repositories(path TEXT PRIMARY KEY, first_swept INTEGER NOT NULL,
-  last_swept INTEGER NOT NULL, removed_at INTEGER, blobs INTEGER NOT NULL) WITHOUT ROWID;
+  last_swept INTEGER NOT NULL, removed_at INTEGER, blobs INTEGER NOT NULL, network TEXT) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS findings(repository TEXT NOT NULL, key TEXT NOT NULL, blob TEXT NOT NULL,
   first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, gone_at INTEGER, finding TEXT NOT NULL,
   delivered_at INTEGER, PRIMARY KEY(repository, key)) WITHOUT ROWID;
@@ -31,6 +31,10 @@ CREATE TABLE IF NOT EXISTS findings(repository TEXT NOT NULL, key TEXT NOT NULL,
 // the run that recorded it (or lost with it; nothing can tell which), so it counts as delivered.
 constexpr const char* kAddOutbox =
     "ALTER TABLE findings ADD COLUMN delivered_at INTEGER; UPDATE findings SET delivered_at = last_seen;";
+
+// Databases written before sharding by fork network do not know the networks of their
+// repositories; the next sweep of each records it.
+constexpr const char* kAddNetwork = "ALTER TABLE repositories ADD COLUMN network TEXT;";
 
 struct StmtDeleter {
   void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
@@ -116,6 +120,12 @@ Expected<std::unique_ptr<SweepState>> SweepState::Open(const std::string& path) 
   if (sqlite3_prepare_v2(db, "SELECT delivered_at FROM findings LIMIT 0", -1, &probe, nullptr) != SQLITE_OK) {
     Status st = state->Exec((std::string("BEGIN IMMEDIATE;") + kAddOutbox + "COMMIT;").c_str());
     if (!st.ok()) return Status::IoError(path + ": " + st.message() + " (adding the delivery outbox)");
+  }
+  sqlite3_finalize(probe);
+  probe = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT network FROM repositories LIMIT 0", -1, &probe, nullptr) != SQLITE_OK) {
+    Status st = state->Exec((std::string("BEGIN IMMEDIATE;") + kAddNetwork + "COMMIT;").c_str());
+    if (!st.ok()) return Status::IoError(path + ": " + st.message() + " (adding the fork network)");
   }
   sqlite3_finalize(probe);
   return state;
@@ -247,17 +257,20 @@ Expected<std::vector<StoredFinding>> SweepState::SelectFindings(const std::strin
   return out;
 }
 
-Status SweepState::RecordRepository(const std::string& repository, int64_t now, uint64_t blobs,
+Status SweepState::RecordRepository(const std::string& repository, const std::string& network, int64_t now,
+                                    uint64_t blobs,
                                     const std::vector<StoredFinding>& fresh, const std::vector<std::string>& present,
-                                    const std::vector<std::string>& gone) {
+                                    const std::vector<StoredFinding>& refreshed, const std::vector<std::string>& gone) {
   MaybeInjectFault("repository");
   CG_PREPARE(ins, "INSERT INTO findings(repository, key, blob, first_seen, last_seen, finding) VALUES(?, ?, ?, ?, ?, ?) "
                   "ON CONFLICT(repository, key) DO UPDATE SET last_seen=excluded.last_seen, gone_at=NULL, "
                   "finding=excluded.finding, delivered_at=NULL");
   CG_PREPARE(seen, "UPDATE findings SET last_seen=?, gone_at=NULL WHERE repository=? AND key=?");
+  CG_PREPARE(redo, "UPDATE findings SET finding=? WHERE repository=? AND key=?");
   CG_PREPARE(off, "UPDATE findings SET gone_at=? WHERE repository=? AND key=? AND gone_at IS NULL");
-  CG_PREPARE(repo, "INSERT INTO repositories(path, first_swept, last_swept, removed_at, blobs) VALUES(?, ?, ?, NULL, ?) "
-                   "ON CONFLICT(path) DO UPDATE SET last_swept=excluded.last_swept, removed_at=NULL, blobs=excluded.blobs");
+  CG_PREPARE(repo, "INSERT INTO repositories(path, first_swept, last_swept, removed_at, blobs, network) "
+                   "VALUES(?, ?, ?, NULL, ?, ?) ON CONFLICT(path) DO UPDATE SET last_swept=excluded.last_swept, "
+                   "removed_at=NULL, blobs=excluded.blobs, network=excluded.network");
   Status st = Exec("BEGIN IMMEDIATE;");
   if (!st.ok()) return st;
   auto fail = [&]() {
@@ -278,6 +291,13 @@ Status SweepState::RecordRepository(const std::string& repository, int64_t now, 
     text(ins.get(), 6, FindingToJson(f.finding));
     if (sqlite3_step(ins.get()) != SQLITE_DONE) return fail();
   }
+  for (const StoredFinding& f : refreshed) {
+    sqlite3_reset(redo.get());
+    text(redo.get(), 1, FindingToJson(f.finding));
+    text(redo.get(), 2, repository);
+    text(redo.get(), 3, f.key);
+    if (sqlite3_step(redo.get()) != SQLITE_DONE) return fail();
+  }
   for (const auto& [stmt, keys] : {std::pair{seen.get(), &present}, std::pair{off.get(), &gone}})
     for (const std::string& k : *keys) {
       sqlite3_reset(stmt);
@@ -290,6 +310,7 @@ Status SweepState::RecordRepository(const std::string& repository, int64_t now, 
   sqlite3_bind_int64(repo.get(), 2, now);
   sqlite3_bind_int64(repo.get(), 3, now);
   sqlite3_bind_int64(repo.get(), 4, static_cast<int64_t>(blobs));
+  text(repo.get(), 5, network);
   if (sqlite3_step(repo.get()) != SQLITE_DONE) return fail();
   st = Exec("COMMIT;");
   if (st.ok()) MaybeInjectFault("repository-commit");
@@ -318,9 +339,17 @@ Status SweepState::MarkDelivered(const std::vector<DeliveryKey>& keys, int64_t n
 }
 
 Expected<std::vector<std::string>> SweepState::KnownRepositories() {
-  CG_PREPARE(s, "SELECT path FROM repositories WHERE removed_at IS NULL ORDER BY path");
+  auto known = KnownNetworks();
+  if (!known.ok()) return known.status();
   std::vector<std::string> out;
-  while (sqlite3_step(s.get()) == SQLITE_ROW) out.push_back(Column(s.get(), 0));
+  for (auto& [path, network] : *known) out.push_back(path);
+  return out;
+}
+
+Expected<std::vector<std::pair<std::string, std::string>>> SweepState::KnownNetworks() {
+  CG_PREPARE(s, "SELECT path, network FROM repositories WHERE removed_at IS NULL ORDER BY path");
+  std::vector<std::pair<std::string, std::string>> out;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) out.emplace_back(Column(s.get(), 0), Column(s.get(), 1));
   return out;
 }
 

@@ -12,7 +12,8 @@
 //                  gc, deleted repository), the time it was gone. Also the outbox: a finding
 //                  enters undelivered (delivered_at NULL, again whenever it is recorded anew)
 //                  and is marked delivered only once a report holding it is durably written.
-//   repositories   every repository swept, when first and last swept, and when it vanished.
+//   repositories   every repository swept, when first and last swept, when it vanished, and its
+//                  fork network (sweep/fork_network.h: the shard of a vanished one).
 //   meta           the configuration digest (rules, id sets, limits) and the running total of
 //                  blobs read. A changed digest forgets `blobs`, so everything is read again once.
 //
@@ -30,6 +31,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/finding.h"
@@ -82,13 +84,16 @@ class SweepState {
   // One transaction: the findings are in a report that is now durably written.
   Status MarkDelivered(const std::vector<DeliveryKey>& keys, int64_t now);
   // One transaction for a repository swept at `now`: inserts `fresh` (first seen now; a key
-  // already there keeps its first-seen time and takes the new text), sets
-  // last_seen of `present` keys, marks `gone` keys, and records the repository.
-  Status RecordRepository(const std::string& repository, int64_t now, uint64_t blobs,
+  // already there keeps its first-seen time and takes the new text), sets last_seen of
+  // `present` keys, stores the new text of `refreshed` ones (present, with provenance redone:
+  // not news, so their delivery stands), marks `gone` keys, and records the repository.
+  Status RecordRepository(const std::string& repository, const std::string& network, int64_t now, uint64_t blobs,
                           const std::vector<StoredFinding>& fresh, const std::vector<std::string>& present,
-                          const std::vector<std::string>& gone);
+                          const std::vector<StoredFinding>& refreshed, const std::vector<std::string>& gone);
   // Repositories swept before and not marked removed.
   Expected<std::vector<std::string>> KnownRepositories();
+  // The same, each with the fork network it had when last swept ("" if never recorded).
+  Expected<std::vector<std::pair<std::string, std::string>>> KnownNetworks();
   // The repository vanished: it and its findings are marked gone.
   Status MarkRemoved(const std::string& repository, int64_t now);
 

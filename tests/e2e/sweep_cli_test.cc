@@ -136,3 +136,54 @@ TEST(SweepCli, UsageErrorsExitTwoAndNameTheProblem) {
 
 }  // namespace
 }  // namespace cg
+
+namespace cg {
+namespace {
+
+TEST(SweepCli, ARepositoryOverItsTimeBudgetIsIncompleteAndTheNextSweepReadsTheRest) {
+  MirrorFarm farm;
+  testing::TempDir out;
+  auto whole = RunSweep(farm, {"--state", out.str() + "/whole.sqlite", "--fail-on", "never"});
+  ASSERT_EQ(whole.exit_code, 0) << whole.err;
+  ASSERT_EQ(whole.report["findings"].size(), 2u);
+  // Over budget before the first batch of every repository: nothing read, every one named.
+  const std::string state = out.str() + "/budget.sqlite";
+  auto cut = RunSweep(farm, {"--state", state, "--fail-on", "never", "--budget", "0.000001"});
+  EXPECT_EQ(cut.exit_code, 3) << cut.err;
+  EXPECT_TRUE(cut.report["findings"].empty());
+  std::set<std::string> named;
+  for (const auto& e : cut.report["errors"]) {
+    EXPECT_NE(e["message"].get<std::string>().find("time budget of 1e-06 s ran out"), std::string::npos) << e;
+    named.insert(e["repository"].get<std::string>());
+  }
+  const auto all = farm.repositories();
+  EXPECT_EQ(named, std::set<std::string>(all.begin(), all.end()));
+  EXPECT_NE(cut.err.find("6 repositories ran out of their time budget"), std::string::npos) << cut.err;
+  // Without the budget the next sweep reads the rest and reports what the whole sweep did.
+  auto rest = RunSweep(farm, {"--state", state, "--fail-on", "never"});
+  EXPECT_EQ(rest.exit_code, 0) << rest.err;
+  EXPECT_EQ(rest.report["findings"], whole.report["findings"]);
+  auto bad = Cohortguard({"sweep", farm.Mirrors(), "--budget", "-1"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--budget must not be negative"), std::string::npos) << bad.err;
+}
+
+TEST(SweepCli, ProgressLineOnATerminalCountsRepositories) {
+  MirrorFarm farm;
+  const std::string cmd = std::string(COHORTGUARD_BINARY) + " sweep " + farm.Mirrors() + " --fail-on never -o " + farm.dir().str() + "/r.json";
+  auto r = testing::Run({"env", "-u", "CI", "TERM=xterm", "COHORTGUARD_PROGRESS_DELAY_MS=0", "script", "-qec", cmd,
+                         "/dev/null"});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("/6 repositories, "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("6/6 repositories, "), std::string::npos) << "the final count is drawn: " << r.out;
+  EXPECT_NE(r.out.find("\r\033[K"), std::string::npos);
+  auto piped = testing::Run({"env", "-u", "CI", "TERM=xterm", "COHORTGUARD_PROGRESS_DELAY_MS=0", COHORTGUARD_BINARY, "sweep",
+                             farm.Mirrors(), "--fail-on", "never", "--state", farm.dir().str() + "/other.sqlite"});
+  EXPECT_EQ(piped.err.find(" repositories, "), std::string::npos) << piped.err;
+  auto quiet = testing::Run({"env", "-u", "CI", "TERM=xterm", "COHORTGUARD_PROGRESS_DELAY_MS=0", "script", "-qec",
+                             cmd + " --no-progress", "/dev/null"});
+  EXPECT_EQ(quiet.out.find(" repositories, "), std::string::npos) << quiet.out;
+}
+
+}  // namespace
+}  // namespace cg

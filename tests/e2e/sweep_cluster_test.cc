@@ -18,6 +18,7 @@ using json = nlohmann::json;
 using testing::Cohortguard;
 using testing::DumpState;
 using testing::MirrorFarm;
+using testing::MustGit;
 using testing::Slurp;
 
 TEST(SweepCluster, ParallelShardsCoverEveryRepositoryOnceAndMergeEqualsOneMachine) {
@@ -67,8 +68,36 @@ TEST(SweepCluster, ParallelShardsCoverEveryRepositoryOnceAndMergeEqualsOneMachin
   EXPECT_EQ(m["findings"], s["findings"]);
   EXPECT_EQ(m["errors"], s["errors"]);
   EXPECT_EQ(m["skipped"], s["skipped"]);
-  // Shards cannot share a fork's history with a repository in another shard: they may read more.
-  EXPECT_GE(m["stats"]["blobs"], s["stats"]["blobs"]);
+  // A fork lands in its upstream's shard, so no shard reads what another one did (the farm's
+  // repositories share blobs only within alpha's fork network).
+  EXPECT_EQ(m["stats"]["blobs"], s["stats"]["blobs"]);
+}
+
+TEST(SweepCluster, ForksOfOneNetworkShareAShardWhateverTheShardCount) {
+  MirrorFarm farm;
+  for (int n = 2; n <= 8; ++n) {
+    int alpha = -1, fork = -1, listed = 0;
+    for (int k = 0; k < n; ++k) {
+      auto r = Cohortguard({"sweep", farm.Mirrors(), "--list-repositories", "--shard", std::to_string(k) + "/" + std::to_string(n)});
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+      std::istringstream in(r.out);
+      for (std::string line; std::getline(in, line); ++listed) {
+        if (line == "org/alpha.git") alpha = k;
+        if (line == "forks/alpha-fork.git") fork = k;
+      }
+    }
+    EXPECT_EQ(listed, 6) << n;
+    EXPECT_GE(alpha, 0);
+    EXPECT_EQ(alpha, fork) << n << " shards";
+  }
+  // An empty repository has no root commit: it is its own network and still lands in one shard.
+  MustGit({"init", "-q", "--bare", farm.Mirrors() + "/org/empty.git"}, ".");
+  int seen = 0;
+  for (int k = 0; k < 3; ++k) {
+    auto r = Cohortguard({"sweep", farm.Mirrors(), "--list-repositories", "--shard", std::to_string(k) + "/3"});
+    seen += r.out.find("org/empty.git\n") != std::string::npos;
+  }
+  EXPECT_EQ(seen, 1);
 }
 
 TEST(SweepCluster, ReportMergeRefusesWhatIsNotAReport) {

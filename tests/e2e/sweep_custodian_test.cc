@@ -159,5 +159,33 @@ TEST(SweepCustodian, ReportMergeWritesCsvAndHtmlSummariesWithoutValues) {
   }
 }
 
+TEST(SweepCustodian, WhetherAFindingIsStillInHeadIsRedoneOnEveryWarmSweep) {
+  MirrorFarm farm;
+  testing::TempDir out;
+  const std::string state = out.str() + "/state.sqlite";
+  auto sweep = [&](const std::string& report) {
+    auto r = Cohortguard({"sweep", farm.Mirrors(), "--state", state, "--format", "json", "--report", report,
+                          "--fail-on", "never"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return json::parse(r.out.empty() ? "{}" : r.out);
+  };
+  json first = sweep("new");
+  ASSERT_TRUE(FindingAt(first, "org/alpha.git"));
+  EXPECT_EQ((*FindingAt(first, "org/alpha.git"))["provenance"]["at_head"], true);
+  // The researcher deletes the extract; the mirror is updated; the blob stays in history.
+  const std::string wt = (farm.dir().path() / "work/alpha").string();
+  MustGit({"rm", "-q", "data/ukb_extract.csv"}, wt);
+  MustGit({"commit", "-q", "-m", "remove the extract"}, wt);
+  MustGit({"remote", "update", "--prune"}, farm.Mirrors() + "/org/alpha.git");
+  json news = sweep("new");
+  EXPECT_TRUE(news["findings"].empty()) << "leaving HEAD is not a new leak: " << news["findings"];
+  json all = sweep("all");
+  ASSERT_TRUE(FindingAt(all, "org/alpha.git"));
+  EXPECT_EQ((*FindingAt(all, "org/alpha.git"))["provenance"]["at_head"], false) << "only in history now";
+  ASSERT_TRUE(FindingAt(all, "forks/alpha-fork.git"));
+  EXPECT_EQ((*FindingAt(all, "forks/alpha-fork.git"))["provenance"]["at_head"], true) << "the fork still has it";
+  EXPECT_EQ((*FindingAt(all, "org/alpha.git"))["commit"], (*FindingAt(first, "org/alpha.git"))["commit"]);
+}
+
 }  // namespace
 }  // namespace cg

@@ -23,5 +23,14 @@ TEST(ProgressDisplay, FormatsItemsBytesRateAndTimeLeft) {
     EXPECT_EQ(ProgressDisplay::Format(c.items_done, c.items_total, c.bytes_done, c.bytes_total, c.listed, c.seconds), c.want);
 }
 
+TEST(ProgressDisplay, FormatsSweepRepositoriesRateAndTimeLeft) {
+  EXPECT_EQ(ProgressDisplay::FormatSweep(0, 0, 0, false, 0.5), "cohortguard: finding the repositories to sweep...");
+  EXPECT_EQ(ProgressDisplay::FormatSweep(0, 300, 0, true, 0.5), "cohortguard: 0/300 repositories, 0 blobs read");
+  EXPECT_EQ(ProgressDisplay::FormatSweep(30, 300, 1200, true, 10),
+            "cohortguard: 30/300 repositories, 1200 blobs read, 3.0 repositories/s, ETA 1:30");
+  EXPECT_EQ(ProgressDisplay::FormatSweep(300, 300, 9800, true, 100),
+            "cohortguard: 300/300 repositories, 9800 blobs read, 3.0 repositories/s, ETA 0:00");
+}
+
 }  // namespace
 }  // namespace cg
