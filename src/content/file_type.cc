@@ -53,6 +53,25 @@ bool IsBgzf(std::string_view h) {
   return h.size() >= 16 && (static_cast<unsigned char>(h[3]) & 0x04) && h[12] == 'B' && h[13] == 'C';
 }
 
+// BGEN: bytes 16-19 (of the header block) are "bgen"; older writers left them zero, and then
+// only a .bgen name says so. PLINK: 0x6c 0x1b, then the mode byte:
+// 0x01 SNP-major .bed (0x00, individual-major, is PLINK 1's obsolete layout); .pgen's own modes
+// (0x02-0x04 fixed-width, 0x10/0x11 variable-width) carry the variant and sample counts.
+FileType SniffGenotypeMatrix(std::string_view h, const std::string& ext) {
+  // The header block's length (bytes 4-7) is 20 plus a short free-data field: below 2^24, which
+  // text never is (its fourth byte would be a control byte), so "... bgen ..." in prose is not BGEN.
+  const bool bgen_length = h.size() >= 8 && h[7] == 0;
+  if ((h.size() >= 20 && (bgen_length || ext == "bgen") && h.substr(16, 4) == "bgen") || (ext == "bgen" && !h.empty() && (h.size() < 20 || h.substr(16, 4) == std::string_view("\0\0\0\0", 4))))
+    return FileType::kBgen;  // a .bgen too short for its magic goes to the reader, which says what is missing
+  if (ext == "pgen" && !h.empty() && h.size() < 3) return FileType::kPgen;
+  if (h.size() < 3 || h[0] != 0x6c || h[1] != 0x1b) return FileType::kUnknownBinary;
+  const unsigned char mode = static_cast<unsigned char>(h[2]);
+  if (ext == "pgen") return FileType::kPgen;
+  if (mode == 0x01 || (mode == 0x00 && ext == "bed")) return FileType::kPlinkBed;
+  if ((mode >= 0x02 && mode <= 0x04) || mode == 0x10 || mode == 0x11) return FileType::kPgen;
+  return FileType::kUnknownBinary;
+}
+
 }  // namespace
 
 bool NamedAsText(std::string_view name) {
@@ -90,6 +109,9 @@ const char* FileTypeName(FileType t) {
     case FileType::kArrowIpc: return "arrow";
     case FileType::kVcf: return "vcf";
     case FileType::kBcf: return "bcf";
+    case FileType::kBgen: return "bgen";
+    case FileType::kPlinkBed: return "plink-bed";
+    case FileType::kPgen: return "pgen";
     case FileType::kJson: return "json";
     case FileType::kSqlite: return "sqlite";
     case FileType::kGitLfsPointer: return "git-lfs-pointer";
@@ -118,6 +140,7 @@ FileType SniffFileType(std::string_view head, std::string_view name) {
   if (StartsWith(head, "PAR1")) return FileType::kParquet;
   if (StartsWith(head, "ARROW1")) return FileType::kArrowIpc;
   if (StartsWith(head, "BCF\x02")) return FileType::kBcf;
+  if (const FileType g = SniffGenotypeMatrix(head, ext); g != FileType::kUnknownBinary) return g;
   if (StartsWith(head, "SQLite format 3")) return FileType::kSqlite;
   if (StartsWith(head, "$FL2") || StartsWith(head, "$FL3")) return FileType::kSpssSav;
   if (StartsWith(head, "<stata_dta>")) return FileType::kStataDta;

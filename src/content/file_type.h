@@ -16,6 +16,7 @@ enum class FileType {
   kStataDta, kSpssSav, kSas7bdat, kSasXport, kRds, kRData,
   kParquet, kArrowIpc,
   kVcf, kBcf,
+  kBgen, kPlinkBed, kPgen,  // genotype matrices: BGEN, PLINK 1 .bed, PLINK 2 .pgen
   kJson,
   kSqlite,
   kGitLfsPointer,

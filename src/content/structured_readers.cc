@@ -2,7 +2,9 @@
 // Each reader lives in its own file; this list is the only place that names them all.
 #include "content/readstat_reader.h"
 #include "content/arrow_reader.h"
+#include "content/bgen_reader.h"
 #include "content/parquet_reader.h"
+#include "content/plink_reader.h"
 #include "content/rdata_reader.h"
 #include "content/sqlite_reader.h"
 #include "content/reader_registry.h"
@@ -13,6 +15,8 @@ namespace cg {
 void AddStructuredReaders(std::vector<std::unique_ptr<ContentReader>>* out) {
   out->push_back(std::make_unique<ReadStatReader>());
   out->push_back(std::make_unique<VcfReader>());
+  out->push_back(std::make_unique<BgenReader>());
+  out->push_back(std::make_unique<PlinkReader>());
   out->push_back(std::make_unique<RDataReader>());
   out->push_back(std::make_unique<ParquetReader>());
   out->push_back(std::make_unique<ArrowReader>());

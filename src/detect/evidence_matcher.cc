@@ -92,7 +92,7 @@ std::string NameColumns(const TableContext& t, const std::vector<int>& columns) 
 
 std::optional<EvidenceMatch> MatchEvidence(const EvidenceRule& e, const TableContext& t, int id_column) {
   const TableView& tv = t.table;
-  if (e.max_rows >= 0 && tv.row_count > e.max_rows) return std::nullopt;
+  if (e.max_rows >= 0 && (tv.row_count > e.max_rows || tv.row_count == kUnknownRowCount)) return std::nullopt;
   if (e.headerless == 1 && tv.has_header) return std::nullopt;
   if (e.headerless == 0 && !tv.has_header) return std::nullopt;
   if (e.kind == "columns") {

@@ -108,6 +108,7 @@ std::optional<Severity> SeverityFor(double confidence, int64_t rows, Severity ce
   Severity s = confidence >= p.high_threshold ? Severity::kHigh
                : confidence >= p.medium_threshold ? Severity::kMedium
                                                   : Severity::kLow;
+  if (rows == kUnknownRowCount) return std::min(s, ceiling);  // not counted here: not an example either
   if (rows <= p.example_max_rows) s = std::min(s, Severity::kLow);
   else if (rows <= p.few_max_rows) s = std::min(s, Severity::kMedium);
   return std::min(s, ceiling);
@@ -122,12 +123,15 @@ std::string DescribeDecision(double confidence, int64_t rows, Severity ceiling, 
   std::string out = "confidence " + Fixed(confidence) + " reaches " + SeverityName(by_score) + " (low " +
                     Fixed(p.report_threshold) + ", medium " + Fixed(p.medium_threshold) + ", high " +
                     Fixed(p.high_threshold) + ")";
-  if (rows <= p.example_max_rows)
+  if (rows == kUnknownRowCount)
+    out += "; the file does not count its rows, so their number does not lower the severity";
+  else if (rows <= p.example_max_rows)
     out += "; " + std::to_string(rows) + " rows is an example (at most " + std::to_string(p.example_max_rows) +
            " rows): low at most";
   else if (rows <= p.few_max_rows)
     out += "; only " + std::to_string(rows) + " rows (at most " + std::to_string(p.few_max_rows) + "): medium at most";
-  if (*sev < std::min(by_score, rows <= p.example_max_rows ? Severity::kLow
+  if (*sev < std::min(by_score, rows == kUnknownRowCount   ? Severity::kHigh
+                                 : rows <= p.example_max_rows ? Severity::kLow
                                  : rows <= p.few_max_rows  ? Severity::kMedium
                                                            : Severity::kHigh))
     out += std::string("; capped at the rule's max_severity ") + SeverityName(ceiling);
@@ -213,7 +217,7 @@ TableVerdict ParticipantDetector::Inspect(const TableView& t, const Origin& orig
 
   ex.origin = origin;
   ex.score = confidence;
-  ex.rows = t.row_count;
+  if (t.row_count != kUnknownRowCount) ex.rows = t.row_count;
   if (t.has_header) ex.columns = ctx.ReportColumns();
   ex.evidence = best.evidence;
   ex.reidentification = reid;
@@ -237,7 +241,7 @@ TableVerdict ParticipantDetector::Inspect(const TableView& t, const Origin& orig
   f.severity = *sev;
   f.confidence = std::round(confidence * 100) / 100;
   f.origin = origin;
-  f.rows = t.row_count;
+  if (t.row_count != kUnknownRowCount) f.rows = t.row_count;
   f.rows_estimated = t.row_count_estimated;
   if (t.has_header) {
     std::vector<std::string> names = ctx.ReportColumns();
@@ -246,8 +250,10 @@ TableVerdict ParticipantDetector::Inspect(const TableView& t, const Origin& orig
   }
   f.evidence = best.evidence;
   if (f.category == "participant-data" && !reid.quasi_identifiers.empty()) f.reidentification = reid;
-  f.message = best.rule->title + ": " + (t.row_count_estimated ? "about " : "") + WithThousands(t.row_count) +
-              " rows, " + WithThousands(static_cast<int64_t>(t.column_count())) + " columns";
+  f.message = best.rule->title + ": " +
+              (t.row_count == kUnknownRowCount ? std::string("rows not counted in this file")
+                                               : (t.row_count_estimated ? "about " : "") + WithThousands(t.row_count) + " rows");
+  if (t.column_count() > 0) f.message += ", " + WithThousands(static_cast<int64_t>(t.column_count())) + " columns";
   if (!f.id_column.empty()) f.message += ", id column '" + f.id_column + "'";
   v.finding = std::move(f);
   return v;

@@ -36,7 +36,7 @@ Status LoadTable(Ctx c, const std::string& pack, const YAML::Node& n, TableRule*
     return c.Error(n["max_severity"], "max_severity must be high, medium, low or info");
   if (auto s = GetBool(c, n, "attributes", &t->use_attributes); !s.ok()) return s;
   int64_t min_columns = 1;
-  if (auto s = GetInt(c, n, "min_columns", 1, &min_columns); !s.ok()) return s;
+  if (auto s = GetInt(c, n, "min_columns", 0, &min_columns); !s.ok()) return s;
   t->min_columns = static_cast<int>(min_columns);
   if (auto s = CheckKeys(c, n, {"id", "title", "category", "max_severity", "attributes", "min_columns", "evidence"});
       !s.ok())

@@ -7,6 +7,7 @@
 
 #include "unit/content/binary_fixtures.h"
 #include "unit/content/columnar_fixtures.h"
+#include "unit/content/genotype_fixtures.h"
 #include "unit/content/r_fixtures.h"
 #include "unit/content/structured_fixtures.h"
 #include "unit/content/variant_fixtures.h"
@@ -50,6 +51,17 @@ int main(int argc, char** argv) {
   Put(out, "parquet", "flat.parquet", t::MakeParquet({{"eid"}, {"31-0.0"}}, 2, 10));
   Put(out, "parquet", "nested.parquet", t::MakeParquet({{"eid"}, {"dx", 1}, {"element"}}, 2, 10));
   Put(out, "arrow", "two_batches.arrow", t::MakeArrowFile({"eid", "31-0.0"}, {5, 7}));
+  t::BgenSpec bgen;
+  bgen.samples = 5;
+  bgen.ids = t::MakeSampleIds(5);
+  Put(out, "bgen", "ids.bgen", t::MakeBgen(bgen));
+  bgen.ids.clear();
+  bgen.layout = 1;
+  bgen.compression = 1;
+  Put(out, "bgen", "no_ids.bgen", t::MakeBgen(bgen));
+  Put(out, "plink", "snp_major.bed", t::MakeBed(9, 4));
+  Put(out, "plink", "fixed.pgen", t::MakePgen(0x02, 4, 9));
+  Put(out, "plink", "variable.pgen", t::MakePgen(0x10, 4, 9));
   Put(out, "sqlite", "two_tables.db", t::MakeSqlite(t::UkbRowsSql("a", 30) + t::UkbRowsSql("b", 3)));
   return 0;
 }
