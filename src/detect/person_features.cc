@@ -333,7 +333,10 @@ PersonFeatures ExtractPersonFeatures(const RuleSet& rules, const TableContext& c
     if (!agg.empty()) Set(f, F("aggregate_columns"), static_cast<double>(agg.size()) / cols, NameColumns(ctx, agg));
     if (!facility.empty())
       Set(f, F("facility_columns"), std::min(1.0, facility.size() / 3.0), NameColumns(ctx, facility));
-    if (vocab.size() >= 2) Set(f, F("vocabulary_columns"), std::min(1.0, vocab.size() / 4.0), NameColumns(ctx, vocab));
+    // (four such columns, or most of a narrow table: code, value, meaning)
+    if (vocab.size() >= 2)
+      Set(f, F("vocabulary_columns"), std::min(1.0, vocab.size() / std::min(4.0, std::max(2.0, cols * 2.0 / 3.0))),
+          NameColumns(ctx, vocab));
   }
   if (cols >= 2 && rows >= 2) {
     const ColumnStats& first = stats[0];

@@ -502,5 +502,19 @@ TEST(ShapeDetection, AnimalsAreNotParticipants) {
   EXPECT_LT(SeverityOf(v), Severity::kMedium) << v.explanation.decision;
 }
 
+TEST(ShapeDetection, ACodingTableIsNotPeopleAndMeaningIsNotAMean) {
+  // A codings file: coding id, value, meaning (the label of each value), hundreds of rows.
+  // Broke: 'mean\w*' took Meaning for an aggregate, and two vocabulary columns of three counted
+  // as half a vocabulary table.
+  Rows rows;
+  for (int coding = 0; coding < 17; ++coding)
+    for (int value = 1; value <= 25; ++value)
+      rows.push_back({std::to_string(100 + coding * 37), std::to_string(value), "Label " + std::to_string(coding * 25 + value)});
+  TableVerdict v = Inspect(Table({"Coding", "Value", "Meaning"}, rows), "codings.tsv");
+  for (const auto& e : v.explanation.evidence) EXPECT_NE(e.rule, "person/aggregate_columns") << e.what;
+  EXPECT_GE(Feature(v, "vocabulary_columns"), 1.0) << v.explanation.decision;
+  EXPECT_LT(SeverityOf(v), Severity::kMedium) << v.explanation.decision;
+}
+
 }  // namespace
 }  // namespace cg
