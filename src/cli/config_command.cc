@@ -77,6 +77,8 @@ void Show(const PolicyOptions& p, std::ostream& out) {
   out << "baseline: " << (p.baseline.empty() ? "null" : Quote(p.baseline)) << "  # " << Origin(p, "baseline") << "\n";
   out << "fingerprint_key: " << (p.fingerprint_key_file.empty() ? "null" : Quote(p.fingerprint_key_file)) << "  # "
       << Origin(p, "fingerprint_key") << "\n";
+  out << "allow_partial_clone: " << (p.allow_partial_clone ? "true" : "false") << "  # "
+      << Origin(p, "allow_partial_clone") << "\n";
   ShowRemotes(p.remotes, Origin(p, "remotes"), out);
 }
 

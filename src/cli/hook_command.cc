@@ -22,6 +22,7 @@
 #include "policy/threshold.h"
 #include "source/git_command.h"
 #include "source/git_handle.h"
+#include "source/git_source.h"
 #include "source/push_refs.h"
 
 namespace cg {
@@ -177,6 +178,13 @@ int PrePush(const HookFlags& f) {
   std::cerr << "cohortguard: " << shown << " is " << RemoteClassName(c.remote_class) << " (" << c.reason << "); "
             << (fail_on ? std::string("blocking at ") + SeverityName(*fail_on) : std::string("nothing blocks")) << "\n";
   if (!fail_on && max_rows == 0) return kExitClean;
+  if (c.remote_class == RemoteClass::kPublic && req.policy.allow_partial_clone && git::IsPartialClone(repo->get())) {
+    // git would fetch what it lacks from the promisor remote and send it on, unread.
+    req.policy.allow_partial_clone = false;
+    std::cerr << "cohortguard: note: allow_partial_clone does not apply to a push to a public remote: objects this "
+                 "partial clone has not fetched would leave unread (to read them first: git rev-list --objects "
+                 "--missing=print --all | sed -n 's/^?//p' | git cat-file --batch >/dev/null)\n";
+  }
 
   req.policy.fail_on = fail_on;
   req.max_table_rows = max_rows;

@@ -53,7 +53,9 @@ po::options_description Describe(ScanCommandOptions& o) {
       ("show-suppressed", po::bool_switch(&o.show_suppressed), "also list suppressed findings, and why")
       ("staged", po::bool_switch(&o.staged), "scan what the next commit would contain (the git index); PATH is the repository")
       ("range", po::value(&o.range)->value_name("REVSPEC"), "scan the blobs introduced by REVSPEC (A..B, 'B --not --remotes=origin')")
-      ("history", po::bool_switch(&o.history), "scan every blob in the repository's object database, each once");
+      ("history", po::bool_switch(&o.history), "scan every blob in the repository's object database, each once")
+      ("allow-partial-clone", po::bool_switch(&o.session.allow_partial_clone),
+       "in a partial clone, the objects git has not fetched are expected: still listed as skipped, not an error");
   return d;
 }
 

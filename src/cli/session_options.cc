@@ -38,6 +38,7 @@ Status FillRequest(const SessionFlags& f, ConfigScope scope, ScanRequest* req) {
     if (auto st = ParseThreshold(f.fail_on, "--fail-on", &policy.fail_on); !st.ok()) return st;
   policy.rule_paths.insert(policy.rule_paths.end(), f.rules.begin(), f.rules.end());
   policy.no_default_rules = policy.no_default_rules || f.no_default_rules;
+  policy.allow_partial_clone = policy.allow_partial_clone || f.allow_partial_clone;
   if (f.threads < 0) return Status::InvalidArgument("--threads must be 0 or more");
   req->scan.threads = f.threads;
   if (!f.max_file_size.empty()) {

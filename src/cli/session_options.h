@@ -24,6 +24,7 @@ struct SessionFlags {
   std::string max_file_size;
   std::vector<std::string> idsets;
   std::string idset_key;
+  bool allow_partial_clone = false;
 };
 
 // --config (described for `scope`) and --fail-on (every entry point).

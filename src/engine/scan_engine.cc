@@ -99,12 +99,12 @@ void ScanEngine::MaskSecrets(ResultCollector* r) const {
   if (secrets_) cg::MaskSecrets(*secrets_, r);
 }
 
-std::vector<Finding> ScanEngine::SecretsInPaths(const std::vector<Item>& items) const {
+std::vector<Finding> ScanEngine::SecretsInPaths(const std::vector<const Origin*>& paths) const {
   std::vector<Finding> out;
   if (!secrets_) return out;
   std::set<std::pair<std::string, std::string>> seen;  // (rule, masked folder or file): once each
-  for (const Item& item : items)
-    for (Finding& f : SecretsInPath(*secrets_, item.origin))
+  for (const Origin* origin : paths)
+    for (Finding& f : SecretsInPath(*secrets_, *origin))
       if (seen.emplace(f.rule, f.origin.path).second) out.push_back(std::move(f));
   return out;
 }
@@ -229,7 +229,12 @@ ScanResult ScanEngine::Run(Source& source, const ItemListener& listener) const {
     result.errors.push_back({Origin{}, st.message()});
     return result;
   }
-  result.findings = SecretsInPaths(items);
+  {
+    std::vector<const Origin*> paths;
+    paths.reserve(items.size());
+    for (const Item& item : items) paths.push_back(&item.origin);
+    result.findings = SecretsInPaths(paths);
+  }
   if (listener && !result.findings.empty()) listener(result.findings, {});
   items.erase(std::remove_if(items.begin(), items.end(), [](const Item& i) { return i.listed_only; }), items.end());
   if (options_.progress) {
@@ -283,6 +288,13 @@ ScanResult ScanEngine::Run(Source& source, const ItemListener& listener) const {
   std::vector<Finding>& f = result.findings;
   Status fin = source.Finish(&f, &result.errors);
   if (!fin.ok()) result.errors.push_back({Origin{}, fin.message()});
+  if (secrets_) {
+    const std::vector<Origin> names = source.TakeNames();
+    std::vector<const Origin*> paths;
+    paths.reserve(names.size());
+    for (const Origin& o : names) paths.push_back(&o);
+    for (Finding& found : SecretsInPaths(paths)) f.push_back(std::move(found));
+  }
   MaskSecrets(&result);
   result.Sort();
   result.stats.elapsed_ms = std::chrono::duration_cast<std::chrono::milliseconds>(

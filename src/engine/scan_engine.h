@@ -54,7 +54,7 @@ class ScanEngine {
 
   // Every item's path (and every archive member's name) is checked for secrets before its
   // content, even an item that is only listed (Item::listed_only); Run masks them everywhere.
-  std::vector<Finding> SecretsInPaths(const std::vector<Item>& items) const;
+  std::vector<Finding> SecretsInPaths(const std::vector<const Origin*>& paths) const;
 
   const RuleSet& rules_;
   ScanOptions options_;

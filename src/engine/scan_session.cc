@@ -91,12 +91,15 @@ Status Prepare(const ScanRequest& req, Session* s) {
   return Status::Ok();
 }
 
-Status MakeSource(const ScanTarget& target, Session* s) {
+Status MakeSource(const ScanRequest& req, Session* s) {
+  const ScanTarget& target = req.source;
   if (target.kind == ScanTarget::Kind::kFiles) {
     s->source = std::make_unique<WorktreeSource>(target.files);
     return Status::Ok();
   }
-  auto git = MakeGitSource(target.git);
+  GitSourceOptions options = target.git;
+  options.allow_partial_clone = options.allow_partial_clone || req.policy.allow_partial_clone;
+  auto git = MakeGitSource(options);
   if (!git.ok()) return git.status();
   s->git = git->get();
   s->source = std::move(*git);
@@ -123,8 +126,10 @@ void RunEngine(const ScanRequest& req, Session* s, bool stream) {
     };
   }
   ScanResult r = s->engine->Run(s->filter ? *s->filter : *s->source, item_listener);
-  if (s->git)
+  if (s->git) {
     for (const auto& sk : s->git->skipped()) r.Skip(sk.origin, sk.reason);
+    for (const auto& w : s->git->warnings()) r.warnings.push_back(w);
+  }
   s->engine->MaskSecrets(&r);  // what the source skipped may be named by a path holding a secret
   // The table-size limit is a finding like any other, so an allowlist entry (or marker) that
   // says a synthetic table is fine covers it too.
@@ -232,7 +237,7 @@ ScanOutcome RunScanSession(const ScanRequest& req) {
     return out;
   }
 
-  out.setup = MakeSource(req.source, s.get());
+  out.setup = MakeSource(req, s.get());
   if (!out.setup.ok()) return out;
   if (!req.clean_cache_dir.empty() && s->git) {
     auto digest = PushCacheDigest(req);

@@ -159,6 +159,14 @@ Status LoadInlineAllow(const Ctx& c, const YAML::Node& n, PolicyOptions* o) {
   return Status::Ok();
 }
 
+// allow_partial_clone: true | false (see PolicyOptions).
+Status LoadAllowPartialClone(const Ctx& c, const YAML::Node& n, PolicyOptions* o) {
+  const std::string v = n.IsScalar() ? n.Scalar() : "";
+  if (v != "true" && v != "false") return c.Error(n, "'allow_partial_clone' must be true or false");
+  o->allow_partial_clone = v == "true";
+  return Status::Ok();
+}
+
 // One entry per top-level key: a new section is one more line here.
 struct Section {
   const char* key;
@@ -172,6 +180,7 @@ constexpr Section kSections[] = {
     {"fingerprint_key", LoadFingerprintKey},
     {"remotes", LoadRemotes},
     {"inline_allow", LoadInlineAllow},
+    {"allow_partial_clone", LoadAllowPartialClone},
 };
 
 std::string SectionNames() {

@@ -47,6 +47,11 @@ struct PolicyOptions {
   // where the content is the user's own (scan, pre-commit, pre-push); false by default where it
   // is someone else's (pre-receive, sweep: engine/config_files), unless their config says so.
   bool inline_allow = true;
+  // `allow_partial_clone`: in a partial clone (git clone --filter), the objects git has not
+  // fetched are expected. They are still listed under skipped, each by path and commit, and
+  // counted in a warning, but they do not make the scan incomplete (exit 3). A push to a
+  // public remote ignores it (hooks/pre-push: those objects would leave unread).
+  bool allow_partial_clone = false;
   // `remotes`: which remotes are public/internal/private and what blocks a push to each
   // (policy/remote_policy.h). Starts from the built-in defaults (which read GITHUB_TOKEN).
   RemotePolicy remotes = DefaultRemotePolicy();

@@ -1,9 +1,8 @@
 #include "source/git_history_source.h"
 
-#include <unistd.h>
-
 #include <cstring>
 #include <functional>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -26,29 +25,12 @@ Item BlobItem(const git_oid& id, int64_t size) {
   return item;
 }
 
-// A partial clone (git clone --filter=...): objects the history references may be left on the
-// promisor remote on purpose, which git marks with remote.<name>.promisor (or, before git 2.24,
-// extensions.partialClone) and with a .promisor file beside each pack fetched that way (kept
-// when a mirror is copied without its config).
-bool IsPartialClone(git_repository* repo, const std::vector<std::shared_ptr<const PackIndex>>& packs) {
-  for (const auto& pack : packs) {
-    std::string promisor = pack->pack_path();
-    promisor.replace(promisor.size() - 4, 4, "promisor");
-    if (::access(promisor.c_str(), F_OK) == 0) return true;
-  }
-  git_config* raw = nullptr;
-  if (git_repository_config_snapshot(&raw, repo) != 0) return false;
-  GitConfig config(raw);
-  const char* v = nullptr;
-  if (git_config_get_string(&v, config.get(), "extensions.partialclone") == 0 && v && *v) return true;
-  bool promisor = false;
-  git_config_foreach_match(config.get(), "^remote\\..*\\.promisor$", [](const git_config_entry* e, void* payload) {
-    int b = 0;
-    if (git_config_parse_bool(&b, e->value) == 0 && b) *static_cast<bool*>(payload) = true;
-    return 0;
-  }, &promisor);
-  return promisor;
-}
+// Names met by the walk, looked up without making a string per tree entry.
+struct NameHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+using NameSet = std::unordered_set<std::string, NameHash, std::equal_to<>>;
 
 ScanError ObjectError(const std::string& id, std::string message) {
   ScanError e;
@@ -137,26 +119,22 @@ struct GitHistorySource::Walk {
   // blob -> (first commit, raw path there) for every blob the reachable history references.
   std::unordered_map<git_oid, std::pair<git_oid, std::string>, git::OidHash, git::OidEq> first;
   std::vector<ScanError> errors;
-  std::vector<Skipped> skipped;
+  std::vector<std::pair<Origin, std::string>> not_in_clone;  // (where, "blob"/"tree"): partial clones
+  std::vector<Origin> names;  // each distinct file and folder name, where the walk first met it
   Status status = Status::Ok();
 };
 
 void GitHistorySource::RunWalk() {
   Walk& w = *walk_;
   auto settings = git::OpenRepositorySettings(repo_path_);
-  const bool partial = settings.ok() && IsPartialClone(settings->get(), packed_->packs);
-  size_t not_in_clone = 0;
+  const bool partial = settings.ok() && git::IsPartialClone(settings->get());
   auto lacks = [&](const git_oid& id, const git_oid& commit, const std::string& raw_path, const std::string& what) {
     Origin o;
     o.blob = git::OidHex(id);
     o.commit = git::OidHex(commit);
     o.path = git::EscapePath(raw_path);
     if (partial) {
-      ++not_in_clone;
-      Skipped sk;
-      sk.origin = std::move(o);
-      sk.reason = "not in this clone (partial clone): git has not fetched this " + what + ", so it was not scanned";
-      w.skipped.push_back(std::move(sk));
+      w.not_in_clone.emplace_back(std::move(o), what);
     } else {
       w.errors.push_back({std::move(o), what + " " + git::OidHex(id) + " is missing from the object database"});
     }
@@ -178,14 +156,18 @@ void GitHistorySource::RunWalk() {
     e.message = message;
     w.errors.push_back(std::move(e));
   };
+  NameSet names;
+  cb.name = [&](const git_oid& id, bool is_file, const git_oid& commit, std::string_view dir, std::string_view name) {
+    if (names.find(name) != names.end()) return;
+    names.emplace(name);
+    Origin o;
+    o.commit = git::OidHex(commit);
+    o.path = git::EscapePath(std::string(dir) + std::string(name));
+    if (is_file) o.blob = git::OidHex(id);
+    else o.path += '/';  // a folder: the secret rules say "folder name"
+    w.names.push_back(std::move(o));
+  };
   w.status = WalkHistory(repo_path_, packed_->packs, cb, &w.errors);
-  if (not_in_clone > 0) {
-    ScanError e;
-    e.message = std::to_string(not_in_clone) + " object" + (not_in_clone == 1 ? " that the history references is" : "s that the history references are") +
-                " not in this partial clone and " + (not_in_clone == 1 ? "was" : "were") +
-                " not scanned (listed under skipped); scan a clone made without --filter to read them";
-    w.errors.push_back(std::move(e));
-  }
 }
 
 GitHistorySource::GitHistorySource(std::string repo_path, bool own_pack_reader, bool walk_early)
@@ -205,8 +187,10 @@ Status GitHistorySource::Finish(std::vector<Finding>* findings, std::vector<Scan
   }
   Walk& w = *walk_;
   if (!w.status.ok()) return w.status;
-  skipped_.insert(skipped_.end(), std::make_move_iterator(w.skipped.begin()), std::make_move_iterator(w.skipped.end()));
-  w.skipped.clear();
+  for (auto& [origin, what] : w.not_in_clone) NotInClone(std::move(origin), what);
+  w.not_in_clone.clear();
+  CountNotInClone(&w.errors);
+  names_ = std::move(w.names);
 
   auto attribute = [&](Origin& o) {
     git_oid id;

@@ -11,6 +11,9 @@
 // to that commit and path. Blobs no commit reaches (dangling, reflog-only) keep their blob id
 // and get no path or commit.
 //
+// Names: the same walk hands every distinct file and folder name over (TakeNames), so a secret
+// in a name is found even when no content under it produced anything.
+//
 // Missing objects: the same walk checks every blob and tree the history references against the
 // object database. In a partial clone (a promisor remote), what git has not fetched is listed
 // under skipped ("not in this clone") with its commit and path, and one error counts them
@@ -39,6 +42,9 @@ class GitHistorySource : public GitSource {
   Status Enumerate(std::vector<Item>* items, std::vector<ScanError>* errors) override;
   Expected<std::unique_ptr<ItemReader>> NewReader() override;
   Status Finish(std::vector<Finding>* findings, std::vector<ScanError>* errors) override;
+  // Every distinct file and folder name of the reachable history, once, at the first commit
+  // and path the walk met it (folders end in '/'), for the secret rules.
+  std::vector<Origin> TakeNames() override { return std::move(names_); }
 
  private:
   struct Walk;
@@ -51,6 +57,7 @@ class GitHistorySource : public GitSource {
   std::shared_ptr<PackedBlobLocations> packed_;
   // Objects the packs did not list (loose, or of a type only the object database can tell).
   std::unordered_set<git_oid, git::OidHash, git::OidEq> other_objects_;
+  std::vector<Origin> names_;
 };
 
 }  // namespace cg

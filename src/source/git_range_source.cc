@@ -14,7 +14,14 @@ Status GitRangeSource::Enumerate(std::vector<Item>* items, std::vector<ScanError
   git_repository* r = repo->get();
   // libgit2 1.5 walks into the missing parents of a shallow clone's boundary and stops; git
   // knows where the clone's history ends.
-  if (git_repository_is_shallow(r) == 1) return ListRangeWithGitBinary(revspec_, items);
+  if (git_repository_is_shallow(r) == 1) {
+    Status listed = ListRangeWithGitBinary(revspec_, items);
+    if (listed.ok()) {
+      SetAsideUnfetched(r, items);
+      CountNotInClone(errors);
+    }
+    return listed;
+  }
 
   auto walk_or = git::NewOldestFirstWalk(r, repo_path_);
   if (!walk_or.ok()) return walk_or.status();
@@ -60,6 +67,8 @@ Status GitRangeSource::Enumerate(std::vector<Item>* items, std::vector<ScanError
     e.message = git::GitStatus(rc, "commit walk of '" + revspec_ + "' stopped early").message();
     errors->push_back(std::move(e));
   }
+  SetAsideUnfetched(r, items);
+  CountNotInClone(errors);
   return Status::Ok();
 }
 

@@ -16,6 +16,8 @@
 #include "core/scan_result.h"
 #include "source/source.h"
 
+struct git_repository;
+
 namespace cg {
 
 class GitSource : public Source {
@@ -25,6 +27,11 @@ class GitSource : public Source {
   bool items_are_blobs() const override { return true; }
   // What Enumerate() skipped on purpose, and why; never file content.
   const std::vector<Skipped>& skipped() const { return skipped_; }
+  // Said about the scan without making it incomplete (allow_partial_clone's count).
+  const std::vector<std::string>& warnings() const { return warnings_; }
+  // allow_partial_clone: the objects a partial clone has not fetched are still listed under
+  // skipped, each with its path and commit, but their count is a warning, not an error.
+  void set_allow_partial_clone(bool allow) { allow_partial_clone_ = allow; }
 
  protected:
   void Skip(std::string path, std::string commit, std::string reason) {
@@ -43,9 +50,25 @@ class GitSource : public Source {
   // Shallow boundary commits are scanned whole and noted in skipped(): their history is absent.
   Status ListRangeWithGitBinary(const std::string& revspec, std::vector<Item>* items);
 
+  // Partial clones (git clone --filter): what the history references but git has not
+  // fetched. Each is listed under skipped ("not in this clone"); CountNotInClone then adds
+  // one error with their number (a warning under allow_partial_clone). Nothing is fetched.
+  void NotInClone(Origin origin, const std::string& what);
+  void CountNotInClone(std::vector<ScanError>* errors);
+  // In a partial clone, the items whose blobs the object database lacks become NotInClone.
+  void SetAsideUnfetched(git_repository* repo, std::vector<Item>* items);
+
   std::string repo_path_;
   std::vector<Skipped> skipped_;
+  std::vector<std::string> warnings_;
+  bool allow_partial_clone_ = false;
+  size_t not_in_clone_ = 0;
 };
+
+namespace git {
+// A partial clone (git clone --filter=...): objects may be left on the promisor remote on purpose.
+bool IsPartialClone(git_repository* repo);
+}  // namespace git
 
 enum class GitScanMode { kStaged, kRange, kHistory };
 
@@ -53,6 +76,7 @@ struct GitSourceOptions {
   GitScanMode mode = GitScanMode::kStaged;
   std::string repo_path = ".";  // work tree, .git folder or bare repository
   std::string revspec;          // kRange only: "A..B", "B --not --remotes=origin", "B ^A", ...
+  bool allow_partial_clone = false;  // see GitSource::set_allow_partial_clone
 };
 
 // Builds the source for `options`. A missing or unreadable repository is reported by

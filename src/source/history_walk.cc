@@ -107,6 +107,7 @@ struct Walker {
       git_oid id;
       std::memcpy(id.id, nul + 1, GIT_OID_RAWSZ);
       p = nul + 1 + GIT_OID_RAWSZ;
+      if (cb.name) cb.name(id, mode != "40000" && mode != "160000", commit, t.dir, name);
       if (mode == "40000") {
         if (trees.Insert(id)) stack.push_back({id, t.dir + std::string(name) + "/"});
       } else if (mode == "160000") {

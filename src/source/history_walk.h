@@ -29,6 +29,12 @@ struct HistoryWalkCallbacks {
   // holds it and its path there, as raw tree bytes split into the folder (ends in '/' unless
   // empty) and the entry name.
   std::function<void(const git_oid& blob, const git_oid& commit, std::string_view dir, std::string_view name)> blob;
+  // Optional: called for every entry (file, folder, symlink, gitlink) of every tree the walk
+  // reads, so every name in the history is seen at least once (a tree met again holds no name
+  // the walk has not seen). `id` is the entry's object, `is_file` true for blobs.
+  std::function<void(const git_oid& id, bool is_file, const git_oid& commit, std::string_view dir,
+                     std::string_view name)>
+      name;
   // A commit or tree the walk could not read (`missing`: the object database lacks it, rather
   // than holding something damaged). `raw_path` is the tree's path in `commit` ("" for the root
   // tree or the commit itself).

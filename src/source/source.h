@@ -44,6 +44,9 @@ class Source {
   virtual Status Finish(std::vector<Finding>* /*findings*/, std::vector<ScanError>* /*errors*/) {
     return Status::Ok();
   }
+  // After Finish: paths no item carried whose names must still be checked for secrets (a
+  // history scan's items are blob ids: it hands over every name its walk met). Default: none.
+  virtual std::vector<Origin> TakeNames() { return {}; }
   // Counted in stats as "blobs" (git) or "files" (file system).
   virtual bool items_are_blobs() const { return false; }
 };

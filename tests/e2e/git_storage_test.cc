@@ -10,6 +10,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include "e2e/hook_fixture.h"
 #include "support/test_support.h"
 
 namespace cg {
@@ -18,6 +19,7 @@ namespace {
 using json = nlohmann::json;
 using testing::Cohortguard;
 using testing::Git;
+using testing::Rev;
 using testing::RunResult;
 using testing::TempDir;
 namespace fs = std::filesystem;
@@ -347,6 +349,98 @@ TEST(PartialClone, BlobsGitHasNotFetchedAreSkippedNotInThisCloneAndTheScanSaysIt
   EXPECT_EQ(r.code, 3) << r.report.dump(2);
   ASSERT_EQ(r.report["skipped"].size(), 1u) << r.report.dump(2);
   EXPECT_EQ(r.report["skipped"][0]["blob"], draft_blob);
+}
+
+// A partial clone whose history holds a blob git has not fetched (old/draft.csv, deleted since).
+struct PartialClone : Storage {
+  std::string draft_blob, draft_commit;
+  PartialClone() {
+    dir.Write("seed/old/draft.csv", "id,visit\n1,2\n");
+    Git({"add", "-A"}, seed);
+    Git({"commit", "-q", "-m", "draft"}, seed);
+    draft_commit = Out(Git({"rev-parse", "HEAD"}, seed));
+    draft_blob = Out(Git({"rev-parse", "HEAD:old/draft.csv"}, seed));
+    Git({"rm", "-q", "old/draft.csv"}, seed);
+    Git({"commit", "-q", "-m", "drop draft"}, seed);
+    EXPECT_EQ(Git({"push", "-q", server, "main"}, seed).exit_code, 0);
+    Git({"config", "uploadpack.allowFilter", "true"}, server);
+    Clone({"--filter=blob:none"});
+  }
+  bool StillMissing() {
+    return Out(Git({"rev-list", "--objects", "--all", "--missing=print"}, work)).find("?" + draft_blob) != std::string::npos;
+  }
+};
+
+std::string Warnings(const json& report) {
+  std::string all;
+  if (report.contains("warnings"))
+    for (const json& w : report["warnings"]) all += w.get<std::string>() + "\n";
+  return all;
+}
+
+TEST(PartialClone, AllowPartialCloneMakesUnfetchedBlobsExpectedButStillListsThem) {
+  PartialClone st;
+  ASSERT_TRUE(st.StillMissing());
+  for (const std::vector<std::string>& mode : {std::vector<std::string>{"--history"}, {"--range", "HEAD"}}) {
+    ScanRun r = ScanJson(mode, st.work);
+    EXPECT_EQ(r.code, 3) << mode[0] << ": not said to be expected: " << r.report.dump(2);
+    EXPECT_NE(Messages(r.report["errors"]).find("allow_partial_clone"), std::string::npos)
+        << mode[0] << ": the error says how to declare it expected: " << r.report.dump(2);
+
+    std::vector<std::string> allowed = mode;
+    allowed.push_back("--allow-partial-clone");
+    r = ScanJson(allowed, st.work);
+    EXPECT_EQ(r.code, 0) << mode[0] << r.report.dump(2);
+    EXPECT_TRUE(r.report["errors"].empty()) << mode[0] << r.report.dump(2);
+    ASSERT_EQ(r.report["skipped"].size(), 1u) << mode[0] << ": still listed: " << r.report.dump(2);
+    EXPECT_EQ(r.report["skipped"][0]["blob"], st.draft_blob) << mode[0];
+    EXPECT_EQ(r.report["skipped"][0]["path"], "old/draft.csv") << mode[0];
+    EXPECT_EQ(r.report["skipped"][0]["commit"], st.draft_commit) << mode[0];
+    EXPECT_NE(Warnings(r.report).find("1 object that the history references is not in this partial clone"),
+              std::string::npos) << mode[0] << ": counted in a warning: " << r.report.dump(2);
+  }
+  // The same from the configuration file, and the text report names what was not read.
+  st.dir.Write("work/.cohortguard.yaml", "allow_partial_clone: true\n");
+  RunResult text = Cohortguard({"scan", "--history", "."}, st.work);
+  EXPECT_EQ(text.exit_code, 0) << text.out << text.err;
+  EXPECT_NE(text.out.find("old/draft.csv"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("not in this clone"), std::string::npos) << text.out;
+  EXPECT_TRUE(st.StillMissing()) << "nothing was fetched";
+}
+
+TEST(PartialClone, PrePushNamesWhatItDidNotReadAndNeverLetsItOutToAPublicRemote) {
+  PartialClone st;
+  // Two new destinations: nothing is known about them, so the whole history is pushed.
+  const std::string internal = st.dir.str() + "/internal.git", copy = st.dir.str() + "/copy.git";
+  ASSERT_EQ(Git({"init", "-q", "--bare", internal}, st.dir.str()).exit_code, 0);
+  ASSERT_EQ(Git({"init", "-q", "--bare", copy}, st.dir.str()).exit_code, 0);
+  Git({"config", "url." + internal + ".insteadOf", "https://git.example.invalid/lab/study.git"}, st.work);
+  Git({"remote", "add", "internal", "https://git.example.invalid/lab/study.git"}, st.work);
+  Git({"config", "url." + copy + ".insteadOf", "https://github.com/lab/copy.git"}, st.work);
+  Git({"remote", "add", "copy", "https://github.com/lab/copy.git"}, st.work);
+
+  RunResult r = Git({"push", "internal", "HEAD:refs/heads/main"}, st.work);
+  EXPECT_NE(r.exit_code, 0) << "unread objects fail closed: " << r.err;
+  EXPECT_NE(r.err.find("old/draft.csv"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("allow_partial_clone"), std::string::npos) << r.err;
+  EXPECT_EQ(Rev("main", internal), "");
+
+  st.dir.Write("work/.cohortguard.yaml", "allow_partial_clone: true\n");
+  r = Git({"push", "copy", "HEAD:refs/heads/main"}, st.work);
+  EXPECT_NE(r.exit_code, 0) << "a public push never sends what nobody read: " << r.err;
+  EXPECT_NE(r.err.find("allow_partial_clone does not apply to a push to a public remote"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("old/draft.csv"), std::string::npos) << r.err;
+  EXPECT_EQ(Rev("main", copy), "");
+
+  // To an internal remote the hook lets it through, and says what it did not read.
+  const std::string head = Out(Git({"rev-parse", "HEAD"}, st.work));
+  RunResult hook = Cohortguard({"hook", "pre-push", "internal", "https://git.example.invalid/lab/study.git"}, st.work,
+                               "HEAD " + head + " refs/heads/main " + std::string(40, '0') + "\n");
+  EXPECT_EQ(hook.exit_code, 0) << hook.err;
+  EXPECT_NE(hook.err.find("old/draft.csv"), std::string::npos) << "never silent: " << hook.err;
+  EXPECT_NE(hook.err.find("not in this clone"), std::string::npos) << hook.err;
+  EXPECT_NE(hook.err.find("allow_partial_clone says that is expected"), std::string::npos) << hook.err;
+  EXPECT_TRUE(st.StillMissing()) << "the hook fetched nothing";
 }
 
 TEST(MissingObject, ARemovedLooseBlobIsAnErrorNamingItsPathAndId) {
