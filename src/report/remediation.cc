@@ -30,11 +30,34 @@ std::string ShellQuote(const std::string& path) {
   return out + "'";
 }
 
+std::string MaskedPathGlob(const std::string& path) {
+  if (path.find('*') == std::string::npos) return path;
+  std::string glob;
+  for (char c : path) {
+    if (c == '*' && !glob.empty() && glob.back() == '*') continue;
+    if (c == '?' || c == '[' || c == '\\') glob += '\\';
+    glob += c;
+  }
+  return glob;
+}
+
+namespace {
+
+bool IsMasked(const std::string& path) { return path.find('*') != std::string::npos; }
+
+}  // namespace
+
+std::string GitPathArgument(const std::string& path) { return ShellQuote(MaskedPathGlob(path)); }
+
+std::string FilterRepoPathArgument(const std::string& path) {
+  return (IsMasked(path) ? "--path-glob " : "--path ") + ShellQuote(MaskedPathGlob(path));
+}
+
 namespace {
 
 constexpr const char* kNothingLeft = "nothing has left this machine: no history rewrite, rotation or report is needed";
 
-std::vector<std::string> SecretSteps(Place place, const std::string& p) {
+std::vector<std::string> SecretSteps(Place place, const std::string& p, const std::string& fr) {
   switch (place) {
     case Place::kStaged:
       return {"unstage it: git restore --staged -- " + p + " (" + kNothingLeft + ")",
@@ -51,7 +74,7 @@ std::vector<std::string> SecretSteps(Place place, const std::string& p) {
               "stop tracking the file: git rm --cached -- " + p + ", and list it in .gitignore"};
     case Place::kPushed:
       return {"revoke the credential and issue a new one (rotate): deleting it from git does not make it secret again",
-              "purge it from every commit: git filter-repo --invert-paths --path " + p +
+              "purge it from every commit: git filter-repo --invert-paths " + fr +
                   " (or --replace-text for one line), then force-push and have collaborators re-clone"};
     case Place::kUnreachable:
       return {"revoke the credential and issue a new one (rotate): it is stored in this repository's objects",
@@ -61,7 +84,7 @@ std::vector<std::string> SecretSteps(Place place, const std::string& p) {
   return {};
 }
 
-std::vector<std::string> DataSteps(Place place, const std::string& p) {
+std::vector<std::string> DataSteps(Place place, const std::string& p, const std::string& fr) {
   const std::string custodian =
       "the data has left your control: report it to the data custodian (e.g. the cohort's access team) as the "
       "data access agreement requires";
@@ -74,7 +97,7 @@ std::vector<std::string> DataSteps(Place place, const std::string& p) {
               "not in a repository"};
     case Place::kUnpushed:
       return {"take it out of the unpushed commits: git commit --amend if it is in the last one, else "
-              "git rebase -i on the commit before it (edit or drop), or git filter-repo --invert-paths --path " + p +
+              "git rebase -i on the commit before it (edit or drop), or git filter-repo --invert-paths " + fr +
                   " on unpushed branches; nothing has left this machine through this push",
               "if those commits were pushed anywhere else, " + custodian};
     case Place::kWorkTree:
@@ -83,7 +106,7 @@ std::vector<std::string> DataSteps(Place place, const std::string& p) {
               "keep participant data where the data access agreement allows (the approved research environment), "
               "not in a repository"};
     case Place::kPushed:
-      return {"remove it from every commit: git filter-repo --invert-paths --path " + p +
+      return {"remove it from every commit: git filter-repo --invert-paths " + fr +
                   ", then force-push all branches and tags and have collaborators re-clone",
               "rotate anything that protected it and notify the project's data lead",
               "if a commit holding it was ever pushed, " + custodian};
@@ -97,8 +120,15 @@ std::vector<std::string> DataSteps(Place place, const std::string& p) {
 
 }  // namespace
 
-std::vector<std::string> NextSteps(const std::string& category, Place place, const std::string& p) {
-  return category == "secret" ? SecretSteps(place, p) : DataSteps(place, p);
+std::vector<std::string> NextSteps(const std::string& category, Place place, const std::string& path) {
+  const std::string p = GitPathArgument(path), fr = FilterRepoPathArgument(path);
+  std::vector<std::string> steps = category == "secret" ? SecretSteps(place, p, fr) : DataSteps(place, p, fr);
+  if (IsMasked(path) && place != Place::kUnreachable)
+    steps.push_back("the * in " + p + " stands for the part of the name that is not shown (it holds a secret); " +
+                    (place == Place::kPushed ? "git log --all --format= --name-only -- " + p + " | sort -u"
+                                              : "git ls-files -- " + p) +
+                    " lists what it matches");
+  return steps;
 }
 
 }  // namespace cg

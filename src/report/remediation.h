@@ -26,9 +26,21 @@ enum class Place { kWorkTree, kStaged, kUnpushed, kPushed, kUnreachable };
 // kUnreachable for a blob without one, else kWorkTree.
 Place PlaceOf(const Origin& origin);
 
-// Steps for one category at one place, `path` already shell-quoted. Data categories
+// Steps for one category at one place for `path` as reports show it. Data categories
 // (participant-data, small-cells, policy, anything unknown) share one set; "secret" has its own.
-std::vector<std::string> NextSteps(const std::string& category, Place place, const std::string& quoted_path);
+std::vector<std::string> NextSteps(const std::string& category, Place place, const std::string& path);
+
+// `path` as an argument to git commands and a .gitignore line, shell-quoted. A path shown with
+// a secret masked (`keys/ghp_****/config`) cannot be typed as it is: the masked run becomes one
+// `*`, which git's pathspecs and .gitignore read as a wildcard (it matches `/` in pathspecs, so
+// a masked folder matches the files inside), and nothing of the secret is printed. Glob
+// characters of the rest are escaped.
+std::string GitPathArgument(const std::string& path);
+// The glob itself, unquoted (also an allowlist path glob).
+std::string MaskedPathGlob(const std::string& path);
+
+// The same for git filter-repo: `--path PATH`, or `--path-glob GLOB` for a masked path.
+std::string FilterRepoPathArgument(const std::string& path);
 
 // Quotes `path` for a POSIX shell when it needs it ('...' with embedded quotes escaped).
 std::string ShellQuote(const std::string& path);

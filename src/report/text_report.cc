@@ -74,7 +74,7 @@ void WriteNextSteps(const std::vector<const Finding*>& list, const ReportOptions
   for (const Finding* f : list) {
     const std::string kind = f->category == "secret" ? "secret" : "data";
     if (!seen_category.insert(kind).second) continue;
-    for (auto& s : NextSteps(f->category, opt.place ? *opt.place : PlaceOf(f->origin), ShellQuote(f->origin.path)))
+    for (auto& s : NextSteps(f->category, opt.place ? *opt.place : PlaceOf(f->origin), f->origin.path))
       if (std::find(steps.begin(), steps.end(), s) == steps.end()) steps.push_back(std::move(s));
   }
   out << "  " << Paint(opt, kBold, "next:") << "\n";

@@ -3,6 +3,8 @@
 // scan and the server's refusal.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "e2e/hook_fixture.h"
 #include "report/report.h"
 #include "support/test_support.h"
@@ -96,6 +98,79 @@ TEST(PathSecrets, PreReceiveRefusesAPathHoldingATokenAndNeverPrintsIt) {
   EXPECT_NE(r.exit_code, 0) << r.err;
   ExpectFoundAndMasked(r, "pre-receive");
   EXPECT_EQ(Rev("main", fx.server), "");
+}
+
+// The shell word after `command` in `text` (the first time it appears), e.g. a quoted path.
+std::string WordAfter(const std::string& text, const std::string& command) {
+  size_t at = text.find(command);
+  if (at == std::string::npos) return "";
+  at += command.size();
+  size_t end = text.find_first_of(" \n,)", at);
+  return text.substr(at, end == std::string::npos ? std::string::npos : end - at);
+}
+
+TEST(PathSecrets, HistoryScanChecksEveryNameEvenWhenTheContentUnderItIsClean) {
+  PushFixture fx;
+  // The clean content is committed first under a plain name, so the blob id is old news when it
+  // reappears under the token's folder; the folder is deleted again, so only history holds it.
+  ASSERT_EQ(fx.Commit("notes/config", "host = build.example.invalid\n", false).exit_code, 0);
+  ASSERT_EQ(fx.Commit(kFolder + "/config", "host = build.example.invalid\n", false).exit_code, 0);
+  std::string added = Rev("HEAD", fx.work);
+  while (!added.empty() && added.back() == '\n') added.pop_back();
+  ASSERT_EQ(Git({"rm", "-q", "-r", "keys"}, fx.work).exit_code, 0);
+  ASSERT_EQ(Git({"commit", "-q", "--no-verify", "-m", "drop keys"}, fx.work).exit_code, 0);
+
+  RunResult r = testing::Cohortguard({"scan", "--history", "--format", "json", "."}, fx.work);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_FALSE(Has(r.out + r.err, kToken)) << r.out << r.err;
+  EXPECT_FALSE(Has(r.out + r.err, std::string(kToken).substr(4, 12))) << r.out << r.err;
+  auto report = nlohmann::json::parse(r.out);
+  ASSERT_EQ(report["findings"].size(), 1u) << report.dump(2);
+  const auto& f = report["findings"][0];
+  EXPECT_EQ(f["rule"], "secrets.github-token") << f.dump();
+  EXPECT_EQ(f["commit"], added) << "attributed to the commit that added the folder: " << f.dump();
+  EXPECT_EQ(f["path"].get<std::string>().rfind("keys/ghp_", 0), 0u) << f.dump();
+  EXPECT_TRUE(Has(f["message"].get<std::string>(), "folder name")) << f.dump();
+
+  // The same token as a file name (and a folder name nobody would call secret: nothing).
+  PushFixture file;
+  ASSERT_EQ(file.Commit(std::string("deploy/") + kToken, "retries = 3\n", false).exit_code, 0);
+  r = testing::Cohortguard({"scan", "--history", "--format", "json", "."}, file.work);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  report = nlohmann::json::parse(r.out);
+  ASSERT_EQ(report["findings"].size(), 1u) << report.dump(2);
+  EXPECT_TRUE(Has(report["findings"][0]["message"].get<std::string>(), "file name")) << report.dump(2);
+  EXPECT_FALSE(Has(r.out, kToken)) << r.out;
+}
+
+TEST(PathSecrets, AdviceForAMaskedPathRunsAsPrintedAndNeverPrintsTheSecret) {
+  PushFixture fx;
+  RunResult r = fx.Commit(kFolder + "/config", "host = build.example.invalid\n");
+  ASSERT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_FALSE(Has(r.err, kToken)) << r.err;
+  // The pathspec printed for `git restore --staged` unstages the real folder.
+  const std::string pathspec = WordAfter(r.err, "git restore --staged -- ");
+  ASSERT_FALSE(pathspec.empty()) << r.err;
+  EXPECT_FALSE(Has(pathspec, std::string(kToken).substr(4, 6))) << pathspec;
+  ASSERT_EQ(Git({"diff", "--cached", "--name-only"}, fx.work).out, kFolder + "/config\n");
+  RunResult run = testing::Run({"sh", "-c", "git restore --staged -- " + pathspec}, fx.work);
+  EXPECT_EQ(run.exit_code, 0) << pathspec << ": " << run.err;
+  EXPECT_EQ(Git({"diff", "--cached", "--name-only"}, fx.work).out, "") << "unstaged by the advice as printed";
+  // What `git ls-files` (named in the advice) lists with it, once it is tracked, is the folder's file.
+  EXPECT_TRUE(Has(r.err, "git ls-files -- " + pathspec)) << r.err;
+  Git({"add", kFolder + "/config"}, fx.work);
+  ASSERT_EQ(Git({"commit", "-q", "--no-verify", "-m", "keys"}, fx.work).exit_code, 0);
+  EXPECT_EQ(testing::Run({"sh", "-c", "git ls-files -- " + pathspec}, fx.work).out, kFolder + "/config\n");
+  EXPECT_EQ(testing::Run({"sh", "-c", "git rm -q --cached -n -- " + pathspec}, fx.work).exit_code, 0);
+
+  // In history (a scan of pushed commits) the rewrite takes a glob filter-repo can run.
+  r = testing::Cohortguard({"scan", "--range", "HEAD", "."}, fx.work);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_FALSE(Has(r.out + r.err, kToken)) << r.out;
+  EXPECT_TRUE(Has(r.out, "git filter-repo --invert-paths --path-glob " + pathspec)) << r.out;
+  const std::string listing = "git log --all --format= --name-only -- " + pathspec;
+  EXPECT_TRUE(Has(r.out, listing)) << r.out;
+  EXPECT_EQ(testing::Run({"sh", "-c", listing + " | sort -u"}, fx.work).out, kFolder + "/config\n");
 }
 
 }  // namespace
