@@ -43,12 +43,13 @@ class FrameworkEnvironment {
   std::string old_path_;
 };
 
-TEST(PreCommitFramework, HooksFromPreCommitHooksYamlBlockCommitAndPush) {
-  if (!FrameworkEnvironment::Installed())
-    GTEST_SKIP() << "pre-commit is not installed (scripts/setup installs it)";
-  TempDir dir;
-  FrameworkEnvironment env(dir);
+// A hook repository holding this repository's .pre-commit-hooks.yaml, and a work tree (with a
+// bare server beside it) whose .pre-commit-config.yaml uses both hooks, installed and committed.
+struct FrameworkRepos {
+  std::string work, server;
+};
 
+void SetUpFramework(const TempDir& dir, FrameworkRepos* out) {
   std::string hook_repo = dir.str() + "/hook-repo";
   ASSERT_EQ(Git({"init", "-q", hook_repo}, dir.str()).exit_code, 0);
   dir.Write("hook-repo/.pre-commit-hooks.yaml", ReadFile(std::string(COHORTGUARD_SOURCE_DIR) + "/.pre-commit-hooks.yaml"));
@@ -68,6 +69,18 @@ TEST(PreCommitFramework, HooksFromPreCommitHooksYamlBlockCommitAndPush) {
   Git({"add", ".pre-commit-config.yaml"}, work);
   r = Git({"commit", "-q", "-m", "config"}, work);
   ASSERT_EQ(r.exit_code, 0) << "clean commit: " << r.out << r.err;
+  *out = {work, server};
+}
+
+TEST(PreCommitFramework, HooksFromPreCommitHooksYamlBlockCommitAndPush) {
+  if (!FrameworkEnvironment::Installed())
+    GTEST_SKIP() << "pre-commit is not installed (scripts/setup installs it)";
+  TempDir dir;
+  FrameworkEnvironment env(dir);
+  FrameworkRepos repos;
+  ASSERT_NO_FATAL_FAILURE(SetUpFramework(dir, &repos));
+  const std::string work = repos.work, server = repos.server;
+  RunResult r;
 
   dir.Write("work/data/ukb12345.csv", testing::UkbExtract(300));
   Git({"add", "data/ukb12345.csv"}, work);
@@ -89,6 +102,37 @@ TEST(PreCommitFramework, HooksFromPreCommitHooksYamlBlockCommitAndPush) {
   EXPECT_NE(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE((r.out + r.err).find("ukbiobank.main-dataset"), std::string::npos) << r.out << r.err;
   EXPECT_NE(Git({"rev-parse", "-q", "--verify", "main"}, server).exit_code, 0);
+}
+
+// Under the framework the push URL (with its credentials) reaches the hook through
+// PRE_COMMIT_REMOTE_URL, and a typed URL as PRE_COMMIT_REMOTE_NAME: neither is ever printed
+// with the password, by the hook or by anything around it.
+TEST(PreCommitFramework, PrePushNeverPrintsCredentialsOfThePushUrl) {
+  if (!FrameworkEnvironment::Installed())
+    GTEST_SKIP() << "pre-commit is not installed (scripts/setup installs it)";
+  TempDir dir;
+  FrameworkEnvironment env(dir);
+  FrameworkRepos repos;
+  ASSERT_NO_FATAL_FAILURE(SetUpFramework(dir, &repos));
+  const std::string work = repos.work;
+  const std::string password = "Pa55-w0rd-of-the-lab-bot-7f3e";
+  const std::string url = "https://lab-bot:" + password + "@github.com/lab/study.git";
+  Git({"config", "url." + repos.server + ".insteadOf", url}, work);
+  Git({"remote", "add", "origin", url}, work);
+  dir.Write("work/data/ukb12345.csv", testing::UkbExtract(300));
+  Git({"add", "data/ukb12345.csv"}, work);
+  ASSERT_EQ(Git({"commit", "-q", "--no-verify", "-m", "data"}, work).exit_code, 0);
+
+  for (const std::string& destination : {std::string("origin"), url}) {
+    RunResult r = Git({"push", destination, "HEAD:refs/heads/main"}, work);
+    const std::string all = r.out + r.err;
+    EXPECT_NE(r.exit_code, 0) << destination << ": " << all;
+    EXPECT_NE(all.find("ukbiobank.main-dataset"), std::string::npos) << "the hook ran and blocked: " << all;
+    EXPECT_NE(all.find("is public"), std::string::npos) << "classified by the real host: " << all;
+    EXPECT_EQ(all.find(password), std::string::npos) << "the password is printed: " << all;
+    EXPECT_EQ(all.find(password.substr(0, 8)), std::string::npos) << "part of the password is printed: " << all;
+  }
+  EXPECT_NE(Git({"rev-parse", "-q", "--verify", "main"}, repos.server).exit_code, 0) << "nothing reached the server";
 }
 
 
