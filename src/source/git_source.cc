@@ -82,6 +82,8 @@ namespace {
 
 Expected<std::unique_ptr<GitSource>> NewGitSource(const GitSourceOptions& options) {
   std::string path = options.repo_path.empty() ? "." : options.repo_path;
+  if (options.git_binary && options.mode == GitScanMode::kStaged)
+    return std::unique_ptr<GitSource>(new GitCliSource(path, options.mode, options.revspec));
   if (options.mode != GitScanMode::kHistory && git::IsSha256Repository(path)) {
     if (options.mode == GitScanMode::kRange) {
       if (options.revspec.empty()) return Status::InvalidArgument("--range needs a revision range, e.g. origin/main..HEAD");

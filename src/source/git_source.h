@@ -77,6 +77,10 @@ struct GitSourceOptions {
   std::string repo_path = ".";  // work tree, .git folder or bare repository
   std::string revspec;          // kRange only: "A..B", "B --not --remotes=origin", "B ^A", ...
   bool allow_partial_clone = false;  // see GitSource::set_allow_partial_clone
+  // kStaged: list and read with the git binary (git_cli_source) rather than libgit2. For the
+  // pre-commit hook: git is running anyway, and libgit2's start-up (it loads every CA
+  // certificate) and index parsing cost more than the whole listing.
+  bool git_binary = false;
 };
 
 // Builds the source for `options`. A missing or unreadable repository is reported by
