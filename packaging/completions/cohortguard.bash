@@ -22,7 +22,7 @@ _cohortguard() {
         --baseline) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --range) return ;;
       esac
-      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --format -f --output -o --config --fail-on --rules --no-default-rules --threads -j --max-file-size --idset --idset-key --explain --no-ignore --color --no-progress --baseline --show-suppressed --staged --range --history" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
+      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--help -h --format -f --output -o --config --fail-on --rules --no-default-rules --threads -j --max-file-size --idset --idset-key --explain --no-ignore --color --no-progress --baseline --show-suppressed --staged --range --history --allow-partial-clone" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
     rules)
       case "$prev" in
         --rules) COMPREPLY=($(compgen -f -- "$cur")); return ;;
