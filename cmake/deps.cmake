@@ -23,3 +23,10 @@ target_link_libraries(cg_third_party INTERFACE PkgConfig::DEFLATE)
 # Secret prefilter: Vectorscan (Hyperscan's portable fork) finds which secret patterns can match.
 pkg_check_modules(HS REQUIRED IMPORTED_TARGET libhs)
 target_link_libraries(cg_third_party INTERFACE PkgConfig::HS)
+# Binary workbooks and arrays: FreeXL reads .xls, libhdf5 (with its high-level library for file
+# images) reads HDF5 and MATLAB v7.3, matio reads MATLAB v5.
+pkg_check_modules(FREEXL REQUIRED IMPORTED_TARGET freexl)
+pkg_check_modules(HDF5 REQUIRED IMPORTED_TARGET hdf5)
+pkg_check_modules(MATIO REQUIRED IMPORTED_TARGET matio)
+find_library(HDF5_HL_LIBRARY NAMES hdf5_serial_hl hdf5_hl PATHS ${HDF5_LIBRARY_DIRS} REQUIRED)
+target_link_libraries(cg_third_party INTERFACE PkgConfig::FREEXL PkgConfig::HDF5 PkgConfig::MATIO ${HDF5_HL_LIBRARY})

@@ -8,6 +8,7 @@
 #include "content/ods_reader.h"
 #include "content/reader_registry.h"
 #include "content/unicode_text.h"
+#include "content/xls_reader.h"
 #include "content/xlsx_reader.h"
 
 namespace cg {
@@ -24,6 +25,7 @@ void AddContainerReaders(std::vector<std::unique_ptr<ContentReader>>* out) {
   out->push_back(std::make_unique<ArchiveReader>());
   out->push_back(std::make_unique<XlsxReader>());
   out->push_back(std::make_unique<OdsReader>());
+  out->push_back(std::make_unique<XlsReader>());
   out->push_back(std::make_unique<NotebookReader>());
   out->push_back(std::make_unique<HtmlReader>());
   out->push_back(std::make_unique<JsonRecordsReader>());

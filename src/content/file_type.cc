@@ -1,4 +1,5 @@
 #include "content/file_type.h"
+#include "content/binary_sniff.h"
 
 #include "content/unicode_text.h"
 
@@ -97,6 +98,10 @@ const char* FileTypeName(FileType t) {
     case FileType::kRar: return "rar";
     case FileType::kXlsx: return "xlsx";
     case FileType::kOds: return "ods";
+    case FileType::kXls: return "xls";
+    case FileType::kHdf5: return "hdf5";
+    case FileType::kMat: return "mat";
+    case FileType::kPickle: return "pickle";
     case FileType::kNotebook: return "notebook";
     case FileType::kHtml: return "html";
     case FileType::kStataDta: return "stata";
@@ -121,6 +126,7 @@ const char* FileTypeName(FileType t) {
 
 FileType SniffFileType(std::string_view head, std::string_view name) {
   const std::string ext = LowerExtension(name);
+  FileType binary = FileType::kUnknownBinary;
   // Magic bytes first.
   if (StartsWith(head, "\x1f\x8b")) return IsBgzf(head) ? FileType::kBgzf : FileType::kGzip;
   if (StartsWith(head, "\x28\xb5\x2f\xfd")) return FileType::kZstd;
@@ -138,6 +144,7 @@ FileType SniffFileType(std::string_view head, std::string_view name) {
   if (StartsWith(head, "7z\xbc\xaf\x27\x1c")) return FileType::k7z;
   if (StartsWith(head, "Rar!\x1a\x07")) return FileType::kRar;  // RAR 4 (\x00) and RAR 5 (\x01\x00)
   if (StartsWith(head, "PAR1")) return FileType::kParquet;
+  if (SniffBinaryFormat(head, ext, &binary)) return binary;  // xls, HDF5, MATLAB, pickle
   if (StartsWith(head, "ARROW1")) return FileType::kArrowIpc;
   if (StartsWith(head, "BCF\x02")) return FileType::kBcf;
   if (const FileType g = SniffGenotypeMatrix(head, ext); g != FileType::kUnknownBinary) return g;

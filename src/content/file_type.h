@@ -11,10 +11,11 @@ enum class FileType {
   kWideText,       // UTF-16 / UTF-32 text, transcoded to UTF-8 and sniffed again
   kGzip, kBgzf, kZstd, kXz, kBzip2,
   kZip, kTar, k7z, kRar,
-  kXlsx, kOds,
+  kXlsx, kOds, kXls,
   kNotebook, kHtml,
   kStataDta, kSpssSav, kSas7bdat, kSasXport, kRds, kRData,
   kParquet, kArrowIpc,
+  kHdf5, kMat, kPickle,
   kVcf, kBcf,
   kBgen, kPlinkBed, kPgen,  // genotype matrices: BGEN, PLINK 1 .bed, PLINK 2 .pgen
   kJson,

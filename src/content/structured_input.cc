@@ -32,4 +32,11 @@ std::string FormatSampleNumber(double v) {
   return buf;
 }
 
+std::string FormatSampleFloat(float v) {
+  if (std::isnan(v) || !std::isfinite(v) || (v == std::floor(v) && std::fabs(v) < 1e7)) return FormatSampleNumber(v);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.7g", static_cast<double>(v));
+  return buf;
+}
+
 }  // namespace cg

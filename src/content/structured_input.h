@@ -28,5 +28,7 @@ Document TableChild(const Document& parent, const std::string& member, TableView
 // Formats a double for sampling: integers without a decimal point, others with up to 15
 // significant digits, NaN as "". Locale-independent.
 std::string FormatSampleNumber(double v);
+// The same for a single-precision value, with the digits a float holds (20.3f is "20.3").
+std::string FormatSampleFloat(float v);
 
 }  // namespace cg

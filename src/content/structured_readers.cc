@@ -3,7 +3,10 @@
 #include "content/readstat_reader.h"
 #include "content/arrow_reader.h"
 #include "content/bgen_reader.h"
+#include "content/hdf5_reader.h"
+#include "content/mat_reader.h"
 #include "content/parquet_reader.h"
+#include "content/pickle_reader.h"
 #include "content/plink_reader.h"
 #include "content/rdata_reader.h"
 #include "content/sqlite_reader.h"
@@ -21,6 +24,9 @@ void AddStructuredReaders(std::vector<std::unique_ptr<ContentReader>>* out) {
   out->push_back(std::make_unique<ParquetReader>());
   out->push_back(std::make_unique<ArrowReader>());
   out->push_back(std::make_unique<SqliteReader>());
+  out->push_back(std::make_unique<PickleReader>());
+  out->push_back(std::make_unique<Hdf5Reader>());
+  out->push_back(std::make_unique<MatReader>());
 }
 
 }  // namespace cg

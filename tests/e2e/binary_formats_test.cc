@@ -5,6 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <iterator>
+#include <tuple>
+
 #include "support/test_support.h"
 #include "unit/content/binary_fixtures.h"
 
@@ -94,6 +97,104 @@ TEST(BinaryFormatsCli, OdsSheetsAndSevenZipMembersAreFound) {
   ASSERT_FALSE(seven.is_null()) << s.report.dump(2);
   EXPECT_EQ(seven["rows"], 160);
   EXPECT_EQ(s.exit_code, 1);
+}
+
+TEST(BinaryFormatsCli, LegacyExcelSheetsAreFoundBelowTheirTitleRows) {
+  testing::TempDir dir;
+  Copy(dir, "ukb_legacy.xls", "reports/ukb_legacy.xls");
+  auto s = Scan(dir);
+  EXPECT_TRUE(s.report["errors"].empty()) << s.report.dump(2);
+  json f = FindingFor(s.report, "reports/ukb_legacy.xls", "participants");
+  ASSERT_FALSE(f.is_null()) << s.report.dump(2);
+  EXPECT_EQ(f["category"], "participant-data");
+  EXPECT_EQ(f["rows"], 140);
+  EXPECT_EQ(s.exit_code, 1);
+}
+
+TEST(BinaryFormatsCli, Hdf5StoresAndDatasetsAreFound) {
+  testing::TempDir dir;
+  Copy(dir, "cohort_store.h5", "cache/cohort_store.h5");
+  Copy(dir, "cohort_h5py.hdf5", "cache/cohort.hdf5");
+  auto s = Scan(dir);
+  EXPECT_TRUE(s.report["errors"].empty()) << s.report.dump(2);
+  for (const auto& [path, member, rows] : {std::tuple{"cache/cohort_store.h5", "participants", 125},
+                                           std::tuple{"cache/cohort_store.h5", "visits/baseline/table", 125},
+                                           std::tuple{"cache/cohort.hdf5", "participants", 110},
+                                           std::tuple{"cache/cohort.hdf5", "genotyped", 110}}) {
+    SCOPED_TRACE(std::string(path) + ":" + member);
+    json f = FindingFor(s.report, path, member);
+    ASSERT_FALSE(f.is_null()) << s.report.dump(2);
+    EXPECT_EQ(f["category"], "participant-data");
+    EXPECT_EQ(f["rows"], rows);
+  }
+  EXPECT_EQ(s.exit_code, 1);
+}
+
+TEST(BinaryFormatsCli, PickledFramesAreFoundCompressedOrNot) {
+  testing::TempDir dir;
+  Copy(dir, "ukb_frame.pkl", "work/ukb_frame.pkl");
+  Copy(dir, "ukb_frame.pkl.gz", "work/ukb_frame.pkl.gz");
+  Copy(dir, "ukb_frame_p2.pickle", "work/old.pickle");
+  Copy(dir, "patients_indexed.pkl", "work/patients.pkl");
+  auto s = Scan(dir);
+  EXPECT_TRUE(s.report["errors"].empty()) << s.report.dump(2);
+  for (const char* path : {"work/ukb_frame.pkl", "work/ukb_frame.pkl.gz", "work/old.pickle"}) {
+    SCOPED_TRACE(path);
+    json f = FindingFor(s.report, path);
+    ASSERT_FALSE(f.is_null()) << s.report.dump(2);
+    EXPECT_EQ(f["category"], "participant-data");
+    EXPECT_EQ(f["rows"], 135);
+  }
+  json ids = FindingFor(s.report, "work/patients.pkl");
+  ASSERT_FALSE(ids.is_null()) << s.report.dump(2);
+  EXPECT_EQ(ids["rows"], 115);
+  // No cell value reaches the report.
+  EXPECT_EQ(s.report.dump().find("9434760000"), std::string::npos);
+  EXPECT_EQ(s.exit_code, 1);
+}
+
+TEST(BinaryFormatsCli, MatlabFilesOfVersionFiveAndSevenThreeAreFound) {
+  testing::TempDir dir;
+  Copy(dir, "cohort_v5.mat", "matlab/cohort_v5.mat");
+  Copy(dir, "cohort_v5z.mat", "matlab/cohort_v5z.mat");
+  Copy(dir, "cohort_v73.mat", "matlab/cohort_v73.mat");
+  auto s = Scan(dir);
+  EXPECT_TRUE(s.report["errors"].empty()) << s.report.dump(2);
+  for (const char* path : {"matlab/cohort_v5.mat", "matlab/cohort_v5z.mat", "matlab/cohort_v73.mat"}) {
+    SCOPED_TRACE(path);
+    json f = FindingFor(s.report, path, "cohort");
+    ASSERT_FALSE(f.is_null()) << s.report.dump(2);
+    EXPECT_EQ(f["category"], "participant-data");
+    EXPECT_EQ(f["rows"], 105);
+  }
+  EXPECT_EQ(s.exit_code, 1);
+}
+
+TEST(BinaryFormatsCli, DamagedArrayAndWorkbookFilesAreErrorsNamingTheFile) {
+  testing::TempDir dir;
+  struct Case {
+    const char* fixture;
+    const char* path;
+    size_t keep;
+    const char* says;
+  };
+  const Case cases[] = {{"ukb_legacy.xls", "broken.xls", 4096, ".xls"},
+                        {"cohort_h5py.hdf5", "broken.h5", 1500, "HDF5"},
+                        {"ukb_frame.pkl", "broken.pkl", 3000, "pickle"},
+                        {"cohort_v5.mat", "broken.mat", 1500, "MATLAB"}};
+  for (const auto& c : cases) dir.Write(c.path, testing::BinaryFixture(c.fixture).substr(0, c.keep));
+  dir.Write("data/ukb12345.csv", testing::UkbExtract(200, 3));
+  auto s = Scan(dir);
+  EXPECT_EQ(s.exit_code, 3) << s.report.dump(2);
+  ASSERT_EQ(s.report["errors"].size(), std::size(cases)) << s.report.dump(2);
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.path);
+    bool named = false;
+    for (const auto& e : s.report["errors"])
+      if (e["path"] == c.path) named = e["message"].get<std::string>().find(c.says) != std::string::npos;
+    EXPECT_TRUE(named) << s.report["errors"].dump(2);
+  }
+  EXPECT_FALSE(FindingFor(s.report, "data/ukb12345.csv").is_null());
 }
 
 }  // namespace

@@ -63,5 +63,10 @@ int main(int argc, char** argv) {
   Put(out, "plink", "fixed.pgen", t::MakePgen(0x02, 4, 9));
   Put(out, "plink", "variable.pgen", t::MakePgen(0x10, 4, 9));
   Put(out, "sqlite", "two_tables.db", t::MakeSqlite(t::UkbRowsSql("a", 30) + t::UkbRowsSql("b", 3)));
+  // The real-tool fixtures (scripts/generate-binary-fixtures) seed the readers of their formats.
+  for (const char* name : {"ukb_frame.pkl", "ukb_frame_p2.pickle", "patients_indexed.pkl"}) Put(out, "pickle", name, t::BinaryFixture(name));
+  for (const char* name : {"cohort_h5py.hdf5", "cohort_store.h5"}) Put(out, "hdf5", name, t::BinaryFixture(name));
+  for (const char* name : {"cohort_v5.mat", "cohort_v5z.mat", "cohort_v73.mat"}) Put(out, "mat", name, t::BinaryFixture(name));
+  Put(out, "xls", "ukb_legacy.xls", t::BinaryFixture("ukb_legacy.xls"));
   return 0;
 }

@@ -10,7 +10,7 @@ seconds=${2:-20}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 "$build/tests/fuzz/fuzz_structured_seeds" "$dir/seeds"
-for reader in readstat vcf rdata parquet arrow sqlite bgen plink; do
+for reader in readstat vcf rdata parquet arrow sqlite bgen plink pickle hdf5 mat xls; do
   mkdir -p "$dir/corpus/$reader"
   echo "fuzz_$reader: ${seconds}s"
   if ! "$build/tests/fuzz/fuzz_$reader" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
