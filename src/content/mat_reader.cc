@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "content/hdf5_reader.h"
+#include "content/isolated_reader.h"
 #include "content/memory_file.h"
 #include "content/structured_input.h"
 #include "content/table_sample.h"
@@ -209,7 +210,17 @@ Status ReadMatTables(std::string_view data, std::vector<MatTable>* tables) {
     for (auto& t : h5) tables->push_back({std::move(t.member), std::move(t.table)});
     return s;
   }
-  return ReadVersion5(data, tables);
+  // matio 1.5 is not safe on hostile input (fuzzing finds multi-GB allocations from forged
+  // sizes): it runs in an isolated child process.
+  std::vector<NamedTable> isolated;
+  Status s = ReadIsolated("matio", data.size(), kMatSeconds, [&](std::vector<NamedTable>* out) {
+    std::vector<MatTable> own;
+    Status read = ReadVersion5(data, &own);
+    for (auto& t : own) out->push_back({std::move(t.member), std::move(t.table)});
+    return read;
+  }, &isolated);
+  for (auto& t : isolated) tables->push_back({std::move(t.member), std::move(t.table)});
+  return s;
 }
 
 Status MatReader::Expand(Document& doc, const ContentLimits& limits, ContentBudget& /*budget*/, const EmitFn& emit) {

@@ -2,7 +2,8 @@
 // block and go through the HDF5 reader (content/hdf5_reader). Version 5 files (scipy.io.savemat,
 // MATLAB -v6/-v7, Octave -mat, compressed or not) are read by matio, which opens only paths, so
 // the bytes are handed to it as an anonymous memory file (content/memory_file): nothing is
-// written to disk, and matio decodes only data (no MATLAB class or function is run).
+// written to disk, and matio decodes only data (no MATLAB class or function is run). matio runs
+// in an isolated child process (content/isolated_reader): its crash is an error for the file.
 // What becomes a table, one per variable (the member is the variable's name):
 // - a 1x1 struct whose fields are vectors (or char rows, or cell arrays of strings) of one
 //   length: the fields are the columns;
@@ -24,6 +25,7 @@
 namespace cg {
 
 inline constexpr uint64_t kMaxMatVariableBytes = 64u << 20;
+inline constexpr int kMatSeconds = 60;  // per file, in the matio child
 
 class MatReader : public ContentReader {
  public:

@@ -49,7 +49,8 @@ class PickleMachine {
   Status Run(std::string_view data);
 
   uint32_t root() const { return root_; }
-  const PickleValue& at(uint32_t id) const { return values_[id]; }
+  // The value `id`; a None value for an id that names none (kNoValue, out of range).
+  const PickleValue& at(uint32_t id) const { return valid(id) ? values_[id] : none_; }
   bool valid(uint32_t id) const { return id < values_.size(); }
   // The text of a kStr or kBytes value ("" otherwise).
   std::string_view text(uint32_t id) const;
@@ -68,6 +69,7 @@ class PickleMachine {
   std::vector<std::vector<uint32_t>> containers_;
   size_t slots_ = 0;
   uint32_t root_ = kNoValue;
+  PickleValue none_;
 };
 
 }  // namespace cg

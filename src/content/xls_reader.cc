@@ -2,6 +2,8 @@
 
 #include <freexl.h>
 
+#include "content/isolated_reader.h"
+
 #include "content/memory_file.h"
 #include "content/structured_input.h"
 #include "content/table_sample.h"
@@ -69,9 +71,7 @@ Status CountCells(const std::string& path, uint64_t* cells) {
   return Status::Ok();
 }
 
-}  // namespace
-
-Status ReadXlsWorkbook(std::string_view data, std::vector<XlsSheet>* sheets) {
+Status ReadInThisProcess(std::string_view data, std::vector<XlsSheet>* sheets) {
   MemoryFile file;
   if (Status s = file.Open(data, "cohortguard-xls"); !s.ok()) return s;
   uint64_t cells = 0;
@@ -120,6 +120,20 @@ Status ReadXlsWorkbook(std::string_view data, std::vector<XlsSheet>* sheets) {
     if (have_header) sheets->push_back(std::move(sheet));
   }
   return Status::Ok();
+}
+
+}  // namespace
+
+Status ReadXlsWorkbook(std::string_view data, std::vector<XlsSheet>* sheets) {
+  std::vector<NamedTable> tables;
+  Status s = ReadIsolated("FreeXL", data.size(), kXlsSeconds, [&](std::vector<NamedTable>* out) {
+    std::vector<XlsSheet> own;
+    Status read = ReadInThisProcess(data, &own);
+    for (auto& sh : own) out->push_back({std::move(sh.name), std::move(sh.table)});
+    return read;
+  }, &tables);
+  for (auto& t : tables) sheets->push_back({std::move(t.member), std::move(t.table)});
+  return s;
 }
 
 Status XlsReader::Expand(Document& doc, const ContentLimits& limits, ContentBudget& /*budget*/, const EmitFn& emit) {

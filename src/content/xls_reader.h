@@ -6,7 +6,9 @@
 // rows above the real header are found by the detector's HeaderFinder), up to kMaxSampleRows
 // more rows are kept and every non-empty row is counted. Password-protected workbooks are an
 // error that says so. Workbooks whose sheets would take more than kMaxXlsCells cells are refused
-// before FreeXL loads them (it holds every cell of a sheet in memory).
+// before FreeXL loads them (it holds every cell of a sheet in memory). FreeXL runs in a forked
+// child process (it over-reads its stack on crafted files): its crash or hang is an error for
+// the workbook only.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +21,7 @@
 namespace cg {
 
 inline constexpr uint64_t kMaxXlsCells = 4u << 20;  // FreeXL keeps about 16 bytes a cell
+inline constexpr int kXlsSeconds = 60;                 // per workbook, in the FreeXL child
 
 class XlsReader : public ContentReader {
  public:

@@ -8,6 +8,7 @@ set -eu
 build=${1:?usage: structured_smoke.sh BUILD_FUZZ_DIR [SECONDS]}
 seconds=${2:-20}
 dir=$(mktemp -d)
+export LSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")" && pwd)/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 trap 'rm -rf "$dir"' EXIT
 "$build/tests/fuzz/fuzz_structured_seeds" "$dir/seeds"
 for reader in readstat vcf rdata parquet arrow sqlite bgen plink pickle hdf5 mat xls; do

@@ -1,0 +1,31 @@
+// ReadIsolated: runs a reader built on a C library that is not safe on hostile input (FreeXL,
+// matio: fuzzing finds over-reads and multi-GB allocations in both) in a forked child process.
+// The child gets an address-space limit (its size at the fork plus twice the input plus
+// kIsolatedHeadroom; not under AddressSanitizer, which reserves terabytes), runs `run`, writes
+// the tables and the status to a pipe and _exit()s; the parent waits at most `seconds`. A crash,
+// a hang, exhaustion or a garbled answer is an error for this one file, never for the scan.
+// The child runs only `run` (no other thread exists in it) and never returns to the caller.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "core/table_view.h"
+
+namespace cg {
+
+inline constexpr size_t kIsolatedHeadroom = 64u << 20;
+inline constexpr size_t kMaxIsolatedAnswer = 64u << 20;
+
+struct NamedTable {
+  std::string member;
+  TableView table;
+};
+
+// `library` names the library in error messages ("FreeXL"); `input_bytes` sizes the limit.
+Status ReadIsolated(const char* library, size_t input_bytes, int seconds,
+                    const std::function<Status(std::vector<NamedTable>*)>& run, std::vector<NamedTable>* out);
+
+}  // namespace cg
