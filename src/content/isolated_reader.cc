@@ -12,6 +12,10 @@
 #include <cstdio>
 #include <cstring>
 
+// Sanitizer runtimes (fuzz builds) call this death callback on an error; libFuzzer uses it to
+// write a crash reproducer, which a child's contained crash must not do. Absent in normal builds.
+extern "C" void __sanitizer_set_death_callback(void (*callback)(void)) __attribute__((weak));
+
 namespace cg {
 namespace {
 
@@ -125,6 +129,7 @@ size_t VirtualSize() {
 }
 
 [[noreturn]] void RunChild(int fd, size_t input_bytes, const std::function<Status(std::vector<NamedTable>*)>& run) {
+  if (__sanitizer_set_death_callback) __sanitizer_set_death_callback(nullptr);
   if (!kAddressSanitizer) {
     size_t now = VirtualSize();
     if (now > 0) {
