@@ -25,7 +25,7 @@ void AddEngineFlags(po::options_description& d, SessionFlags& f) {
       ("no-default-rules", po::bool_switch(&f.no_default_rules), "do not load the built-in rule packs")
       ("threads,j", po::value(&f.threads)->default_value(0)->value_name("N"), "worker threads; 0 uses every core")
       ("max-file-size", po::value(&f.max_file_size)->default_value(FormatSize(kDefaultMaxFileSize))->value_name("SIZE"),
-       "analyse larger files from their head only, and list them as skipped (bytes; K, M, G suffixes)")
+       "the most a reader holds in memory (7z, databases, JSON arrays; larger ones are errors); text and streamed archives are read whole at any size (bytes; K, M, G suffixes)")
       ("idset", po::value(&f.idsets)->composing()->value_name("SET.cgid"),
        "id set to match id columns against (repeatable; see 'cohortguard idset')")
       ("idset-key", po::value(&f.idset_key)->value_name("FILE"), "key file the --idset sets were built with");

@@ -2,6 +2,9 @@
 
 #include <archive_entry.h>
 
+#include <algorithm>
+#include <cstring>
+
 namespace cg {
 
 Expected<std::unique_ptr<ArchiveInput>> ArchiveInput::Open(Document& doc, bool zip_only) {
@@ -20,8 +23,8 @@ Expected<std::unique_ptr<ArchiveInput>> ArchiveInput::OpenBuffered(Document& doc
   auto data = ReadAll(doc, static_cast<size_t>(max_bytes));
   if (!data.ok()) {
     if (data.status().code() == StatusCode::kLimitExceeded)
-      return Status::LimitExceeded("archive larger than the " + std::to_string(max_bytes) +
-                                   "-byte limit for formats read from memory (7z, rar)");
+      return Status::LimitExceeded("archive larger than --max-file-size (" + std::to_string(max_bytes) +
+                                   " bytes), the most a reader holds in memory (7z, rar are read from memory): not read");
     return Status(data.status());
   }
   in->memory_ = std::move(*data);
@@ -67,6 +70,10 @@ Status ArchiveInput::Next(ArchiveEntryInfo* info) {
     if (r < ARCHIVE_WARN) return Error("truncated or corrupt archive after " + std::to_string(entries_) + " members");
     if (archive_entry_filetype(entry) != AE_IFREG) continue;
     ++entries_;
+    block_ = nullptr;
+    block_left_ = 0;
+    next_offset_ = 0;
+    hole_bytes_ = 0;
     const char* raw = archive_entry_pathname_utf8(entry);
     if (!raw) raw = archive_entry_pathname(entry);
     info->path = raw && *raw ? raw : "member " + std::to_string(entries_);
@@ -77,9 +84,23 @@ Status ArchiveInput::Next(ArchiveEntryInfo* info) {
 }
 
 Expected<size_t> ArchiveInput::ReadData(char* buf, size_t n) {
-  la_ssize_t r = archive_read_data(a_, buf, n);
-  if (r < 0) return Error("corrupt member");
-  return static_cast<size_t>(r);
+  while (block_left_ == 0) {
+    const void* data = nullptr;
+    size_t size = 0;
+    la_int64_t offset = 0;
+    int r = archive_read_data_block(a_, &data, &size, &offset);
+    if (r == ARCHIVE_EOF) return size_t{0};
+    if (r < ARCHIVE_WARN) return Error("corrupt member");
+    if (offset > next_offset_) hole_bytes_ += static_cast<uint64_t>(offset - next_offset_);
+    next_offset_ = offset + static_cast<la_int64_t>(size);
+    block_ = static_cast<const char*>(data);
+    block_left_ = size;
+  }
+  const size_t take = std::min(n, block_left_);
+  std::memcpy(buf, block_, take);
+  block_ += take;
+  block_left_ -= take;
+  return take;
 }
 
 Status NextArchivePart(ArchiveInput& in, uint64_t max_parts, const std::string& kind, ArchiveEntryInfo* info) {

@@ -37,8 +37,12 @@ class ArchiveInput {
   // The next regular file (directories, links and devices are skipped). NotFound at the end;
   // Corrupt (or the parent stream's own error) when a header cannot be read.
   Status Next(ArchiveEntryInfo* info);
-  // Data of the current entry; 0 at its end.
+  // Data of the current entry; 0 at its end. The holes of a sparse member (a tar of a 10 GB
+  // sparse file) are skipped, not filled with zeros: the data around them is read, the zeros
+  // are not (they hold nothing to find, and reading them could take longer than any budget).
   Expected<size_t> ReadData(char* buf, size_t n);
+  // Bytes of holes skipped in the current entry.
+  uint64_t hole_bytes() const { return hole_bytes_; }
   // Regular files returned by Next so far.
   uint64_t entries() const { return entries_; }
   // Compressed bytes read from the parent so far (for ratio checks).
@@ -58,6 +62,11 @@ class ArchiveInput {
   uint64_t bytes_ = 0;
   uint64_t entries_ = 0;
   std::string memory_;  // the whole document, for OpenBuffered
+  // The current entry's data block (archive_read_data_block), and where the next one should be.
+  const char* block_ = nullptr;
+  size_t block_left_ = 0;
+  int64_t next_offset_ = 0;
+  uint64_t hole_bytes_ = 0;
 };
 
 // The next part of a spreadsheet package (`kind`: "xlsx", "ods"): as ArchiveInput::Next, and

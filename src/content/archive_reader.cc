@@ -93,7 +93,7 @@ Status ArchiveReader::Expand(Document& doc, const ContentLimits& limits, Content
   auto head = doc.Peek(8);
   if (!head.ok()) return head.status();
   const FileType type = SniffFileType(*head, doc.name());
-  auto opened = type == FileType::k7z || type == FileType::kRar ? ArchiveInput::OpenBuffered(doc, limits.max_total_bytes)
+  auto opened = type == FileType::k7z || type == FileType::kRar ? ArchiveInput::OpenBuffered(doc, limits.max_held_bytes)
                                                                 : ArchiveInput::Open(doc, /*zip_only=*/false);
   if (!opened.ok()) return opened.status();
   ArchiveInput& in = **opened;

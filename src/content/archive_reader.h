@@ -2,7 +2,7 @@
 //
 // libarchive reads the parent Document through archive_read_open callbacks (no seeking, so zip
 // is read in streaming mode, from its local headers; 7z and rar, whose readers seek, are buffered
-// under max_total_bytes first) and every regular member becomes one child
+// under max_held_bytes first) and every regular member becomes one child
 // Document whose stream is archive_read_data: nothing is extracted, nothing touches the disk.
 // The child's `member` is the member path (nested with "!" by ChildOrigin) and its name is the
 // member's path, so sniffing sees `pheno/ukb_subset.csv.gz`.

@@ -1,6 +1,6 @@
 // ArrowReader: an Arrow IPC file's (Feather v2) column names and row count.
 //
-// The file is buffered (bounded by ContentLimits::max_total_bytes) because the footer at its end
+// The file is buffered (bounded by ContentLimits::max_held_bytes) because the footer at its end
 // points back at the record batches: field names come from the footer's Schema, and the row
 // count is the sum of every RecordBatch message's length. Values are not decoded, so the
 // TableView (format "arrow") has no sampled rows. Stateless; thread-safe.

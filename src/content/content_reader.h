@@ -26,6 +26,9 @@ struct ContentLimits {
   uint64_t ratio_min_bytes = 64ull << 20;        // ratio is only judged past this much output
   uint64_t max_members = 100000;                 // per archive
   uint64_t max_line_length = 16ull << 20;        // longer lines are not parsed as table rows
+  // What a reader may hold in memory at once (a 7z archive, a database, a JSON array, a VCF
+  // header): --max-file-size. Streams are never held; past this a reader refuses with an error.
+  uint64_t max_held_bytes = 256ull << 20;
 };
 
 // Per-item accounting shared by every reader working on one item.

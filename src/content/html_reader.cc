@@ -1,5 +1,6 @@
 #include "content/html_reader.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -8,8 +9,9 @@
 
 namespace cg {
 
-Status HtmlReader::Expand(Document& doc, const ContentLimits& /*limits*/, ContentBudget& /*budget*/,
+Status HtmlReader::Expand(Document& doc, const ContentLimits& limits, ContentBudget& /*budget*/,
                           const EmitFn& emit) {
+  const uint64_t max_page = std::min<uint64_t>(kMaxHtmlBytes, limits.max_held_bytes);
   std::string page;
   std::vector<char> buf(1 << 16);
   bool cut = false;
@@ -17,7 +19,7 @@ Status HtmlReader::Expand(Document& doc, const ContentLimits& /*limits*/, Conten
     auto r = doc.Read(buf.data(), buf.size());
     if (!r.ok()) return r.status();
     if (*r == 0) break;
-    if (page.size() + *r > kMaxHtmlBytes) {
+    if (page.size() + *r > max_page) {
       cut = true;
       break;
     }
@@ -31,7 +33,7 @@ Status HtmlReader::Expand(Document& doc, const ContentLimits& /*limits*/, Conten
     Status s = emit(child);
     if (!s.ok()) return s;
   }
-  if (cut) return Status::LimitExceeded("HTML page larger than " + HumanBytes(kMaxHtmlBytes) + ": only its start was searched for tables");
+  if (cut) return Status::LimitExceeded("HTML page larger than " + HumanBytes(max_page) + ": only its start was searched for tables");
   if (more > 0) return Status::LimitExceeded(std::to_string(more) + " tables past the first " + std::to_string(kMaxHtmlTables) + " were not read");
   return Status::Ok();
 }

@@ -60,7 +60,7 @@ class RecordTable {
 };
 
 Status ExpandArray(Document& doc, const ContentLimits& limits, const EmitFn& emit) {
-  auto text = ReadBounded(doc, std::min<uint64_t>(kMaxJsonArrayBytes, limits.max_total_bytes), "JSON array");
+  auto text = ReadBounded(doc, std::min<uint64_t>(kMaxJsonArrayBytes, limits.max_held_bytes), "JSON array");
   if (!text.ok()) return text.status();
   simdjson::dom::parser parser;
   simdjson::dom::element root;

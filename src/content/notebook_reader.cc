@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "content/html_tables.h"
+#include "content/inflation_guard.h"
 #include "content/json_text.h"
+#include "content/notebook_cells.h"
 #include "content/text_tables.h"
 
 namespace cg {
@@ -74,38 +76,49 @@ Status ExpandOutput(simdjson::dom::object out, CellEmitter& cell) {
 
 }  // namespace
 
-Status NotebookReader::Expand(Document& doc, const ContentLimits& limits, ContentBudget& /*budget*/,
+Status NotebookReader::Expand(Document& doc, const ContentLimits& /*limits*/, ContentBudget& /*budget*/,
                               const EmitFn& emit) {
-  auto text = ReadBounded(doc, std::min<uint64_t>(kMaxNotebookBytes, limits.max_total_bytes), "notebook");
-  if (!text.ok()) return text.status();
   simdjson::dom::parser parser;
-  simdjson::dom::element root;
-  if (auto err = parser.parse(*text).get(root))
-    return Status::Corrupt(std::string("invalid notebook JSON: ") + simdjson::error_message(err));
-  simdjson::dom::array cells;
-  if (root["cells"].get_array().get(cells)) return Status::Corrupt("not a Jupyter notebook: no \"cells\" array");
-  size_t index = 0;
-  for (simdjson::dom::element c : cells) {
-    CellEmitter cell(doc, index++, emit);
-    simdjson::dom::object obj;
-    if (c.get_object().get(obj)) continue;
-    std::string_view type;
-    if (obj["cell_type"].get_string().get(type)) continue;
-    Status s;
-    if (type == "markdown") {
-      s = cell.Tables(ParseMarkdownTables(JsonJoinedText(obj["source"])));
-    } else if (type == "code") {
-      simdjson::dom::array outputs;
-      if (obj["outputs"].get_array().get(outputs)) continue;
-      for (simdjson::dom::element o : outputs) {
-        simdjson::dom::object out;
-        if (o.get_object().get(out)) continue;
-        s = ExpandOutput(out, cell);
-        if (!s.ok()) break;
-      }
+  std::vector<size_t> oversized, cut;
+  Status st = ForEachNotebookCell(doc, [&](const NotebookCell& c) -> Status {
+    if (c.oversized) {
+      oversized.push_back(c.index);
+      return Status::Ok();
     }
-    if (!s.ok()) return s;
-  }
+    if (c.cut_strings > 0) cut.push_back(c.index);
+    simdjson::dom::element e;
+    if (auto err = parser.parse(c.json.data(), c.json.size(), true).get(e))
+      return Status::Corrupt("invalid notebook JSON in cell " + std::to_string(c.index) + ": " +
+                             simdjson::error_message(err));
+    simdjson::dom::object obj;
+    if (e.get_object().get(obj)) return Status::Ok();
+    CellEmitter cell(doc, c.index, emit);
+    std::string_view type;
+    if (obj["cell_type"].get_string().get(type)) return Status::Ok();
+    if (type == "markdown") return cell.Tables(ParseMarkdownTables(JsonJoinedText(obj["source"])));
+    if (type != "code") return Status::Ok();
+    simdjson::dom::array outputs;
+    if (obj["outputs"].get_array().get(outputs)) return Status::Ok();
+    for (simdjson::dom::element o : outputs) {
+      simdjson::dom::object out;
+      if (o.get_object().get(out)) continue;
+      if (Status s = ExpandOutput(out, cell); !s.ok()) return s;
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  auto cells = [](const std::vector<size_t>& v) {
+    std::string s;
+    for (size_t i = 0; i < v.size() && i < 10; ++i) s += (i ? ", " : "") + std::to_string(v[i]);
+    return v.size() > 10 ? s + ", ..." : s;
+  };
+  if (!oversized.empty())
+    return Status::LimitExceeded("notebook cells " + cells(oversized) + " hold more than " + HumanBytes(kMaxCellBytes) +
+                                 " of JSON besides long strings: not analysed (the raw text was searched for secrets)");
+  if (!cut.empty())
+    return Status::LimitExceeded("notebook cells " + cells(cut) + " have outputs longer than " + HumanBytes(kMaxCellString) +
+                                 ": analysed from their first " + HumanBytes(kMaxCellString) +
+                                 " (the raw text was searched for secrets whole)");
   return Status::Ok();
 }
 

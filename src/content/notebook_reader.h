@@ -7,8 +7,10 @@
 //     `text/markdown` outputs' pipe tables;
 //   - markdown cells: their pipe tables.
 // The member is `cell[N]`; the second and later documents of one cell are `cell[N]#2`, ... .
-// Sources and error tracebacks are not emitted. The notebook is parsed whole with simdjson, up
-// to kMaxNotebookBytes; invalid JSON is a Corrupt error naming the simdjson error.
+// Sources and error tracebacks are not emitted. The notebook streams through NotebookCells
+// (notebook_cells.h) and each cell is parsed by simdjson, so its size is not limited; invalid
+// JSON is a Corrupt error naming the cell and the simdjson error (the cells before it are
+// still analysed), and cells read in part are named in a LimitExceeded error.
 // The same HTML table scanner serves HtmlReader (html_reader.h).
 #pragma once
 
@@ -17,8 +19,6 @@
 #include "content/content_reader.h"
 
 namespace cg {
-
-inline constexpr uint64_t kMaxNotebookBytes = 256ull << 20;
 
 class NotebookReader : public ContentReader {
  public:

@@ -1,6 +1,6 @@
 // RDataReader: data frames inside R's .rds and .RData files as tables.
 //
-// The (already decompressed) serialization is buffered under ContentLimits::max_total_bytes and
+// The (already decompressed) serialization is buffered under ContentLimits::max_held_bytes and
 // parsed by content/r_serialization. Every data frame found is emitted as a TableView (format
 // "rds" or "rdata"): column names as header, the row count from row.names, and up to
 // kStructuredSampleRows sampled rows (factors as their labels). Data frames inside lists are

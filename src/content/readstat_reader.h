@@ -1,7 +1,7 @@
 // ReadStatReader: Stata .dta, SPSS .sav, SAS .sas7bdat and SAS transport .xpt (v5, v8) files as
 // tables, through ReadStat.
 //
-// The document is buffered in memory (bounded by ContentLimits::max_total_bytes) and handed to
+// The document is buffered in memory (bounded by ContentLimits::max_held_bytes) and handed to
 // ReadStat through its I/O handler hooks, so nothing touches the file system. The emitted
 // TableView carries the variable names as header, the row count from the file's metadata
 // (counted when the file does not record it) and up to kStructuredSampleRows sampled rows.

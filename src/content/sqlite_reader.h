@@ -1,6 +1,6 @@
 // SqliteReader: SQLite databases (pandas to_sql, sqlite3, R DBI) as one table per user table.
 //
-// The database is buffered (bounded by ContentLimits::max_total_bytes) and opened from memory
+// The database is buffered (bounded by ContentLimits::max_held_bytes) and opened from memory
 // with sqlite3_deserialize, read-only: nothing touches the file system, no extension can load,
 // triggers and views are off and the schema is untrusted (no SQL functions run from it). Virtual
 // tables are not opened (their module would run); the shadow tables that hold an FTS index's

@@ -6,11 +6,12 @@
 namespace cg {
 
 Expected<std::string> BufferDocument(Document& doc, const ContentLimits& limits, const char* format) {
-  auto data = ReadAll(doc, static_cast<size_t>(limits.max_total_bytes));
+  auto data = ReadAll(doc, static_cast<size_t>(limits.max_held_bytes));
   if (!data.ok()) {
     if (data.status().code() == StatusCode::kLimitExceeded)
-      return Status::LimitExceeded(std::string(format) + " file larger than the " +
-                                   std::to_string(limits.max_total_bytes) + "-byte content limit");
+      return Status::LimitExceeded(std::string(format) + " file larger than --max-file-size (" +
+                                   std::to_string(limits.max_held_bytes) +
+                                   " bytes), the most a reader holds in memory: not read");
     return Status(data.status());
   }
   return data;

@@ -15,7 +15,7 @@ namespace cg {
 // At most this many data rows are sampled into a TableView by the structured readers.
 inline constexpr size_t kStructuredSampleRows = 200;
 
-// Reads the rest of `doc` into memory. Refuses with LimitExceeded past `limits.max_total_bytes`
+// Reads the rest of `doc` into memory. Refuses with LimitExceeded past `limits.max_held_bytes`
 // (formats such as .dta, .sas7bdat and R serialization need random access or whole-object
 // parsing, so they are buffered; the cap keeps hostile input from exhausting memory).
 // `format` names the reader in error messages.

@@ -45,8 +45,8 @@ Expected<std::string> ReadVcfHeader(Document& doc, const ContentLimits& limits) 
       if (header.compare(line_start, 6, "#CHROM") == 0) return header + "\n";
       return Status::Corrupt("VCF header ends without a #CHROM line");
     }
-    if (header.size() + *n > limits.max_total_bytes)
-      return Status::LimitExceeded("VCF header larger than the content limit");
+    if (header.size() + *n > limits.max_held_bytes)
+      return Status::LimitExceeded("VCF header larger than --max-file-size, the most a reader holds in memory");
     header.append(buf, *n);
   }
 }
@@ -63,7 +63,8 @@ Expected<std::string> ReadBcfHeader(Document& doc, const ContentLimits& limits) 
   }
   uint32_t l_text = 0;
   for (int i = 0; i < 4; ++i) l_text |= static_cast<uint32_t>(static_cast<unsigned char>(header[5 + i])) << (8 * i);
-  if (l_text > limits.max_total_bytes) return Status::LimitExceeded("BCF header larger than the content limit");
+  if (l_text > limits.max_held_bytes)
+    return Status::LimitExceeded("BCF header larger than --max-file-size, the most a reader holds in memory");
   header.resize(kBcfPrefix + l_text);
   while (got < header.size()) {
     auto n = doc.Read(header.data() + got, header.size() - got);

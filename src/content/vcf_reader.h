@@ -5,7 +5,7 @@
 // and the number of samples as row_count. Sites-only files (no sample columns) emit nothing.
 //
 // Only the header is read: it is collected from the stream (every line bounded by
-// ContentLimits::max_line_length, the whole header by max_total_bytes) and parsed in memory by
+// ContentLimits::max_line_length, the whole header by max_held_bytes) and parsed in memory by
 // htslib (bcf_hdr_parse), never through a file. BCF arrives here uncompressed (BGZF is unwrapped
 // by the compression reader and the child re-sniffed). Variant records are not read.
 // Stateless; safe to share between threads.

@@ -2,6 +2,8 @@
 // names (namespace prefixes stripped) so that `x:row` and `row` read alike. Used for the XML
 // parts of xlsx and ods, which can be hundreds of MB and are never held whole.
 // Expat does not fetch external entities and bounds entity amplification ("billion laughs").
+// Elements nested deeper than kMaxXmlDepth stop the parse (LimitExceeded): expat keeps every
+// open element, so a 25 MB part of millions of nested tags would otherwise take gigabytes.
 #pragma once
 
 #include <expat.h>
@@ -12,6 +14,9 @@
 #include "core/status.h"
 
 namespace cg {
+
+// Spreadsheet XML nests about ten deep.
+inline constexpr int kMaxXmlDepth = 256;
 
 class XmlStreamParser {
  public:
@@ -35,6 +40,8 @@ class XmlStreamParser {
 
  private:
   XML_Parser p_;
+  int depth_ = 0;
+  bool too_deep_ = false;
 };
 
 }  // namespace cg

@@ -7,6 +7,7 @@
 
 #include "detect/header_finder.h"
 #include "detect/id_column_counter.h"
+#include "detect/record_counter.h"
 #include "detect/table_sniffer.h"
 #include "detect/transposed_table.h"
 
@@ -79,20 +80,43 @@ class LineFeeder {
   }
 
  private:
+  // A line longer than the limit (minified data, a 2 GB single line) is scanned a window at a
+  // time rather than held whole; consecutive windows overlap by kOverlap bytes, so a secret
+  // across the cut is in the next window whole, and one inside the overlap is reported once.
+  static constexpr size_t kOverlap = 64 * 1024;
+
   void Carry(std::string_view rest) {
-    if (carry_.size() + rest.size() > max_line_) {
-      // A line longer than the limit (minified data, a 2 GB single line): scan what we have and
-      // continue from here rather than hold it all.
-      carry_.append(rest.substr(0, max_line_ - std::min<uint64_t>(max_line_, carry_.size())));
+    while (carry_.size() + rest.size() > max_line_) {
+      const size_t take = static_cast<size_t>(max_line_ - std::min<uint64_t>(max_line_, carry_.size()));
+      carry_.append(rest.substr(0, take));
+      rest.remove_prefix(take);
       Emit(carry_);
-      carry_.clear();
-      return;
+      window_ = {overlap_from_, out_.findings.size()};
+      const size_t keep = std::min<size_t>({kOverlap, carry_.size(), static_cast<size_t>(max_line_ / 2)});
+      carry_.erase(0, carry_.size() - keep);
     }
     carry_.append(rest);
   }
 
   void Emit(std::string_view lines) {
+    const size_t first = out_.findings.size();
     for (const TextDetector* d : detectors_) d->ScanLines(lines, line_, origin_, out_);
+    DropRepeats(first);
+    overlap_from_ = first;
+  }
+
+  // Findings of this window that the previous window of the same line already reported.
+  void DropRepeats(size_t first) {
+    auto [a, b] = window_;
+    window_ = {0, 0};
+    if (a == b) return;
+    auto& f = out_.findings;
+    auto repeat = [&](const Finding& x) {
+      for (size_t i = a; i < b; ++i)
+        if (f[i].rule == x.rule && f[i].line == x.line && f[i].fingerprint == x.fingerprint) return true;
+      return false;
+    };
+    f.erase(std::remove_if(f.begin() + static_cast<std::ptrdiff_t>(first), f.end(), repeat), f.end());
   }
 
   const std::vector<const TextDetector*>& detectors_;
@@ -101,6 +125,8 @@ class LineFeeder {
   ResultCollector& out_;
   std::string carry_;
   int64_t line_ = 1;
+  size_t overlap_from_ = 0;                 // first finding of the last window emitted
+  std::pair<size_t, size_t> window_{0, 0};  // findings of a window cut inside a line
 };
 
 RawTextScan::RawTextScan(const DocumentAnalyzer& analyzer, ByteStream& source, const Origin& origin,
@@ -153,23 +179,35 @@ Status DocumentAnalyzer::AnalyzeText(Document& doc, const AnalyzeOptions& option
   };
   std::optional<SniffedTable> sniffed = SniffTable(*head, complete, so);
 
-  // Stream the whole document once: count lines, feed text detectors.
+  // Stream the whole document once: count lines (and, for a table, records), feed text detectors.
   LineCounter lines;
   LineFeeder feeder(text_detectors_, doc.origin(), options.max_line_length, out);
   std::optional<IdColumnCounter> ids;
   if (sniffed && options.idsets) ids.emplace(*options.idsets, sniffed->table);
-  uint64_t read = 0;
-  bool truncated = false;
-  Status status;
   const bool cr_only = sniffed && sniffed->cr_only;
+  // Records after the sniffed head, quote-aware (CR-only text is counted by its line ends).
+  std::optional<RecordCounter> records;
+  if (sniffed && !cr_only && !(complete && sniffed->fully_parsed)) records.emplace(sniffed->table.delimiter ? sniffed->table.delimiter : '\n');
+  uint64_t read = 0;
+  Status status;
   int64_t crs = 0;  // CR-only text: its line ends
   auto consume = [&](std::string_view chunk) {
+    const uint64_t at = read;
     read += chunk.size();
     if (cr_only) crs += std::count(chunk.begin(), chunk.end(), '\r');
-    feeder.Feed(chunk, lines.Feed(chunk));
+    const size_t newlines = lines.Feed(chunk);
+    feeder.Feed(chunk, newlines);
     if (ids) ids->Feed(chunk);
+    if (records && read > sniffed->head_end) {
+      if (at >= sniffed->head_end) {
+        records->Feed(chunk, newlines);
+      } else {
+        std::string_view rest = chunk.substr(static_cast<size_t>(sniffed->head_end - at));
+        records->Feed(rest, CountNewlines(rest));
+      }
+    }
   };
-  if (complete && head->size() <= options.max_bytes) {
+  if (complete) {
     // The whole document is the head already: no copy, no buffer (the common case for blobs).
     consume(*head);
   } else {
@@ -178,15 +216,9 @@ Status DocumentAnalyzer::AnalyzeText(Document& doc, const AnalyzeOptions& option
     thread_local std::vector<char> buf;
     if (buf.size() < options.chunk_bytes) buf.resize(options.chunk_bytes);
     for (;;) {
-      if (read >= options.max_bytes) {
-        truncated = true;
-        break;
-      }
-      size_t want = static_cast<size_t>(std::min<uint64_t>(options.chunk_bytes, options.max_bytes - read));
-      auto r = doc.Read(buf.data(), want);
+      auto r = doc.Read(buf.data(), options.chunk_bytes);
       if (!r.ok()) {
         status = r.status();
-        truncated = true;
         break;
       }
       if (*r == 0) break;
@@ -198,27 +230,28 @@ Status DocumentAnalyzer::AnalyzeText(Document& doc, const AnalyzeOptions& option
 
   if (sniffed) {
     TableView& t = sniffed->table;
-    const int64_t physical_lines = cr_only ? crs + 1 : lines.lines();
+    bool unterminated = sniffed->unterminated_quote;  // in a complete head: its lines are the rows
     if (complete && sniffed->fully_parsed) {
       t.row_count = sniffed->head_records;
-    } else if (!truncated) {
-      t.row_count = sniffed->head_records + std::max<int64_t>(0, physical_lines - sniffed->head_lines);
+    } else if (cr_only) {
+      t.row_count = sniffed->head_records + std::max<int64_t>(0, crs + 1 - sniffed->head_lines);
       t.row_count_estimated = sniffed->quoted_newlines;
+    } else if (!records->unterminated()) {
+      t.row_count = sniffed->head_records + records->records();
     } else {
-      // Extrapolate from the part we read.
-      int64_t size = doc.SizeHint();
-      double scale = (size > 0 && read > 0) ? static_cast<double>(size) / static_cast<double>(read) : 1.0;
-      int64_t seen = sniffed->head_records + std::max<int64_t>(0, physical_lines - sniffed->head_lines);
-      t.row_count = static_cast<int64_t>(static_cast<double>(seen) * std::max(1.0, scale));
-      t.row_count_estimated = true;
+      // A quote opened after the head never closed: every line after the head may be a row.
+      t.row_count = sniffed->head_records + records->lines();
+      unterminated = true;
     }
+    if (unterminated) {
+      t.row_count_estimated = true;
+      out.Skip(doc.origin(), "a quoted field never closes: rows are estimated from lines, and the table is judged on a "
+                             "sample of " + std::to_string(t.rows.size()) + " rows");
+    }
+    if (!status.ok()) t.row_count_estimated = true;  // read in part: the rows seen so far
     const size_t first_new = out.findings.size();
     Inspect(t, doc.origin(), options, out);
     if (ids) ApplyIdSetMatches(*ids, t, doc.origin(), first_new, out);
-  }
-  if (truncated && status.ok()) {
-    out.Skip(doc.origin(), "larger than --max-file-size: only the first " + std::to_string(read) +
-                               " bytes were analysed");
   }
   return status;
 }

@@ -25,8 +25,6 @@ namespace cg {
 struct AnalyzeOptions {
   size_t head_bytes = 1 << 20;        // sniffed for a table
   size_t chunk_bytes = 1 << 20;       // read size while streaming
-  // Read no further than this (files over --max-file-size): rows are then extrapolated.
-  uint64_t max_bytes = std::numeric_limits<uint64_t>::max();
   uint64_t max_line_length = 16ull << 20;  // longer lines are not given to text detectors
   bool explain = false;
   // --idset: count, over every row, the ids of these sets in each table's id column

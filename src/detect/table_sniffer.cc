@@ -47,21 +47,34 @@ constexpr size_t kSniffRecords = 100;
 struct Record {
   std::string_view text;
   int lines = 1;  // physical lines it spans
+  size_t end = 0;  // offset just past it (and its newline) in the text split
 };
 
 // Splits the head into records. Quotes only open at the start of a field (RFC 4180), so a stray
 // quote inside prose does not swallow the file; a record is cut at a newline when it would run
-// past `max_record` bytes.
+// past `max_record` bytes. A quote still open at the end of a complete text never closes
+// (`*unterminated`): the lines from that record on are split again with quotes as text.
 std::vector<Record> SplitRecords(std::string_view text, bool complete, bool* quoted_newlines,
-                                 size_t max_records = SIZE_MAX) {
+                                 size_t max_records = SIZE_MAX, bool* unterminated = nullptr) {
   std::vector<Record> out;
   size_t start = 0;
   bool in_quotes = false;
   bool field_start = true;
+  bool quotes = true;  // false once a quote was found never to close
   int lines = 1;
   constexpr size_t kMaxRecord = 1 << 20;
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
+    if (in_quotes && complete && i + 1 == text.size() && c != '"') {
+      // The text ends inside the quote: split again from the record that opened it.
+      if (unterminated) *unterminated = true;
+      in_quotes = false;
+      quotes = false;
+      i = start;
+      lines = 1;
+      c = text[i];
+      if (i + 1 == text.size()) break;
+    }
     if (in_quotes) {
       if (c == '"') {
         if (i + 1 < text.size() && text[i + 1] == '"') { ++i; continue; }
@@ -73,11 +86,11 @@ std::vector<Record> SplitRecords(std::string_view text, bool complete, bool* quo
         continue;
       }
     }
-    if (c == '"' && field_start) { in_quotes = true; field_start = false; continue; }
+    if (c == '"' && field_start && quotes) { in_quotes = true; field_start = false; continue; }
     if (c == '\n') {
       std::string_view rec = text.substr(start, i - start);
       if (!rec.empty() && rec.back() == '\r') rec.remove_suffix(1);
-      out.push_back({rec, lines});
+      out.push_back({rec, lines, i + 1});
       if (out.size() >= max_records) return out;
       start = i + 1;
       lines = 1;
@@ -89,7 +102,7 @@ std::vector<Record> SplitRecords(std::string_view text, bool complete, bool* quo
   if (complete && start < text.size()) {
     std::string_view rec = text.substr(start);
     if (!rec.empty() && rec.back() == '\r') rec.remove_suffix(1);
-    out.push_back({rec, lines});
+    out.push_back({rec, lines, text.size()});
   }
   return out;
 }
@@ -378,7 +391,8 @@ std::vector<std::string> SplitRecord(std::string_view rec, char d) {
 }
 
 std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, const SniffOptions& opt) {
-  if (head.size() >= 3 && std::memcmp(head.data(), "\xEF\xBB\xBF", 3) == 0) head.remove_prefix(3);
+  size_t bom = 0;
+  if (head.size() >= 3 && std::memcmp(head.data(), "\xEF\xBB\xBF", 3) == 0) head.remove_prefix(bom = 3);
   SniffedTable out;
   std::string lf;  // a CR-only head, with its line ends made LF
   if (CrOnly(head)) {
@@ -397,7 +411,8 @@ std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, con
   std::string_view split_text = head;
   auto split = [&](size_t max_records, bool whole = true) {
     out.quoted_newlines = false;
-    all = SplitRecords(split_text, whole && complete, &out.quoted_newlines, max_records);
+    out.unterminated_quote = false;
+    all = SplitRecords(split_text, whole && complete, &out.quoted_newlines, max_records, &out.unterminated_quote);
     recs.clear();
     blank_lines = 0;
     for (const auto& r : all) {
@@ -472,6 +487,7 @@ std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, con
   out.head_records = static_cast<int64_t>(recs.size() - data_start);
   out.head_lines = blank_lines;
   for (const auto& r : recs) out.head_lines += r.lines;
+  out.head_end = bom + all.back().end;
   t.row_count = out.head_records;
   return out;
 }

@@ -30,9 +30,12 @@ struct SniffedTable {
   TableView table;
   int64_t head_records = 0;   // data records parsed (all of the head's when fully_parsed)
   int64_t head_lines = 0;     // physical lines consumed by those records, the header and preamble
+  uint64_t head_end = 0;      // bytes of the document those lines take (the rest is counted by
+                              // RecordCounter as it streams)
   bool fully_parsed = true;   // false: the head holds more records than were parsed; count the
                               // lines after head_lines as rows
   bool quoted_newlines = false;
+  bool unterminated_quote = false;  // a complete head ends inside a quote: rows are its lines
   bool cr_only = false;       // lines end with CR alone (count '\r', not '\n', for rows)
 };
 

@@ -18,31 +18,6 @@ namespace {
 constexpr size_t kSniffBytes = 64 * 1024;
 constexpr size_t kBatch = 16;
 
-// Stops at `cap` bytes, remembering that it did.
-class CappedStream : public ByteStream {
- public:
-  CappedStream(std::unique_ptr<ByteStream> inner, uint64_t cap) : inner_(std::move(inner)), cap_(cap) {}
-  Expected<size_t> Read(char* buf, size_t n) override {
-    if (read_ >= cap_) {
-      char probe;
-      auto r = inner_->Read(&probe, 1);
-      if (r.ok() && *r > 0) hit_ = true;
-      return size_t{0};
-    }
-    auto r = inner_->Read(buf, static_cast<size_t>(std::min<uint64_t>(n, cap_ - read_)));
-    if (r.ok()) read_ += *r;
-    return r;
-  }
-  int64_t SizeHint() const override { return inner_->SizeHint(); }
-  bool hit() const { return hit_; }
-
- private:
-  std::unique_ptr<ByteStream> inner_;
-  uint64_t cap_;
-  uint64_t read_ = 0;
-  bool hit_ = false;
-};
-
 // A suspected decompression bomb hides whatever it holds and stalls tools that open it: a
 // finding of its own, besides the error that says where reading stopped.
 Finding BombFinding(const Origin& origin, const std::string& why) {
@@ -93,7 +68,9 @@ ScanEngine::ScanEngine(const RuleSet& rules, std::vector<const TextDetector*> te
     : rules_(rules),
       options_(std::move(options)),
       secrets_(FindSecretDetector(text_detectors)),
-      analyzer_(rules, std::move(text_detectors)) {}
+      analyzer_(rules, std::move(text_detectors)) {
+  options_.limits.max_held_bytes = options_.max_file_size;
+}
 
 void ScanEngine::MaskSecrets(ResultCollector* r) const {
   if (secrets_) cg::MaskSecrets(*secrets_, r);
@@ -164,11 +141,6 @@ void ScanEngine::ProcessDocument(Document& doc, ContentBudget& budget, ResultCol
   }
   AnalyzeOptions ao = options_.analyze;
   ao.max_line_length = options_.limits.max_line_length;
-  if (doc.depth() == 0 && Oversized(doc.SizeHint())) {
-    // Sniff the head only (never past the cap) and extrapolate the row count.
-    ao.head_bytes = static_cast<size_t>(std::min<uint64_t>(ao.head_bytes, options_.max_file_size));
-    ao.max_bytes = ao.head_bytes;
-  }
   Status st = analyzer_.AnalyzeText(doc, ao, out);
   if (!st.ok()) out.Error(doc.origin(), st.message());
 }
@@ -195,28 +167,12 @@ void ScanEngine::ProcessItem(ItemReader& reader, const Item& item, bool blobs, R
   std::unique_ptr<ByteStream> s = std::move(*stream);
   const int64_t size = s->SizeHint();
   if (size >= 0) out.stats.bytes += static_cast<uint64_t>(size);
-  const bool oversized = Oversized(size);
-  CappedStream* capped = nullptr;
-  if (oversized) {
-    auto c = std::make_unique<CappedStream>(std::move(s), options_.max_file_size);
-    capped = c.get();
-    s = std::move(c);
-  }
+  // Read whole, whatever its size: text streams through the detectors and containers through
+  // their readers; --max-file-size (ContentLimits::max_held_bytes) bounds only what a reader
+  // must hold in memory, and a reader that refuses says so with an error.
   Document doc(item.origin, BaseName(item.origin.path), std::move(s), 0);
   ContentBudget budget;
-  size_t errors_before = out.errors.size();
   ProcessDocument(doc, budget, out);
-  if (capped && capped->hit()) {
-    // Errors caused by the cap (a container cut short) are not the file's fault.
-    for (size_t i = errors_before; i < out.errors.size(); ++i)
-      out.Skip(out.errors[i].origin, out.errors[i].message + " (after the --max-file-size cut)");
-    out.errors.resize(errors_before);
-    bool listed = false;
-    for (const auto& sk : out.skipped) listed |= sk.origin.path == item.origin.path;
-    if (!listed)
-      out.Skip(item.origin, "larger than --max-file-size (" + std::to_string(size) + " bytes): only the first " +
-                                std::to_string(options_.max_file_size) + " bytes were analysed");
-  }
 }
 
 ScanResult ScanEngine::Run(Source& source, const ItemListener& listener) const {

@@ -20,8 +20,9 @@
 
 namespace cg {
 
-// --max-file-size: items larger than this are analysed from their head only (and listed as
-// skipped, saying so). The engine is the one place that applies it.
+// --max-file-size: the most a reader holds in memory at once (a 7z archive, a database, a JSON
+// array, an HTML page; ContentLimits::max_held_bytes). Text and streamed containers are read
+// whole whatever their size.
 inline constexpr uint64_t kDefaultMaxFileSize = 256ull << 20;
 
 struct ScanOptions {
@@ -50,7 +51,6 @@ class ScanEngine {
  private:
   void Expand(ContentReader& reader, Document& doc, ContentBudget& budget, ResultCollector& out) const;
   void ProcessItem(ItemReader& reader, const Item& item, bool blobs, ResultCollector& out) const;
-  bool Oversized(int64_t size) const { return size > static_cast<int64_t>(options_.max_file_size); }
 
   // Every item's path (and every archive member's name) is checked for secrets before its
   // content, even an item that is only listed (Item::listed_only); Run masks them everywhere.

@@ -106,19 +106,6 @@ TEST(ScanCli, HonoursGitignoreInsideWorkTreeUnlessNoIgnore) {
   EXPECT_EQ(j["findings"].size(), 1u);
 }
 
-TEST(ScanCli, FileOverMaxSizeIsAnalysedFromItsHeadAndListedAsSkippedInPart) {
-  TempDir dir;
-  dir.Write("big/ukb9.csv", testing::UkbExtract(60000, 3));
-  int code;
-  json j = ScanJson({"--max-file-size", "100K", "."}, dir.str(), &code);
-  EXPECT_EQ(code, 1);
-  ASSERT_EQ(j["findings"].size(), 1u);
-  EXPECT_TRUE(j["findings"][0]["rows_estimated"].get<bool>());
-  EXPECT_GT(j["findings"][0]["rows"].get<int64_t>(), 30000);
-  ASSERT_EQ(j["skipped"].size(), 1u);
-  EXPECT_EQ(j["skipped"][0]["path"], "big/ukb9.csv");
-}
-
 TEST(ScanCli, ReportHoldsNoCellValues) {
   TempDir dir;
   std::string data = testing::UkbExtract(200);

@@ -90,6 +90,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   cg::ContentLimits limits;
   limits.max_total_bytes = 64 << 20;
+  limits.max_held_bytes = 64 << 20;
   limits.ratio_min_bytes = 1 << 20;
   limits.max_members = 1000;
   limits.max_line_length = 1 << 20;

@@ -25,6 +25,7 @@ inline void Touch(const TableView& t) {
 inline void ExpandOnce(ContentReader& reader, const char* name, const uint8_t* data, size_t size) {
   ContentLimits limits;
   limits.max_total_bytes = 1 << 20;
+  limits.max_held_bytes = 1 << 20;
   limits.max_line_length = 64 << 10;
   Document doc(Origin{name, "", "", "", ""}, name,
                std::make_unique<MemoryStream>(std::string(reinterpret_cast<const char*>(data), size)));

@@ -118,7 +118,7 @@ TEST(ReadStatReader, GarbageAfterMagicIsCorrupt) {
 TEST(ReadStatReader, RefusesFilesLargerThanTheContentLimit) {
   std::string bytes = WriteStatsFile(StatsFormat::kDta, MakeUkbTable(kUkbHeader, 100));
   ContentLimits limits;
-  limits.max_total_bytes = bytes.size() - 1;
+  limits.max_held_bytes = bytes.size() - 1;
   auto r = ExpandBytes(bytes, "big.dta", limits);
   EXPECT_EQ(r.status.code(), StatusCode::kLimitExceeded);
   EXPECT_TRUE(r.tables.empty());

@@ -68,7 +68,7 @@ TEST(SevenZip, TruncatedArchiveIsAnError) {
 TEST(SevenZip, LargerThanTheLimitIsALimitNotASilentSkip) {
   std::string seven = SevenZip({{"a.csv", testing::UkbExtract(400)}});
   ContentLimits limits;
-  limits.max_total_bytes = seven.size() - 1;
+  limits.max_held_bytes = seven.size() - 1;
   auto x = ExpandBytes(seven, "big.7z", limits);
   ASSERT_EQ(x.errors.size(), 1u);
   EXPECT_NE(x.errors[0].find("larger than"), std::string::npos) << x.errors[0];

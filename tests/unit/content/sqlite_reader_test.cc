@@ -101,7 +101,7 @@ TEST(SqliteReader, TooManyTablesIsALimitNotASilentCut) {
 TEST(SqliteReader, RefusesDatabasesLargerThanTheContentLimit) {
   std::string db = MakeSqlite(UkbRowsSql("t", 100));
   ContentLimits limits;
-  limits.max_total_bytes = db.size() - 1;
+  limits.max_held_bytes = db.size() - 1;
   auto r = ExpandBytes(db, "big.db", limits);
   EXPECT_EQ(r.status.code(), StatusCode::kLimitExceeded);
   EXPECT_TRUE(r.tables.empty());

@@ -109,7 +109,7 @@ TEST(VcfReader, OverlongHeaderLineHitsTheLineLimit) {
 TEST(VcfReader, BcfHeaderLengthPastTheLimitIsRefusedBeforeAllocating) {
   std::string bcf("BCF\x02\x02\xff\xff\xff\x7f", 9);
   ContentLimits limits;
-  limits.max_total_bytes = 1 << 20;
+  limits.max_held_bytes = 1 << 20;
   auto r = ExpandBytes(bcf, "huge.bcf", limits);
   EXPECT_EQ(r.type, FileType::kBcf);
   EXPECT_EQ(r.status.code(), StatusCode::kLimitExceeded) << r.status.message();
