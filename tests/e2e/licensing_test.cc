@@ -35,7 +35,7 @@ TEST(Licensing, DistributedFilesCarrySpdxHeader) {
     for (const auto& e : fs::recursive_directory_iterator(root / dir))
       if (e.is_regular_file()) files.push_back(e.path());
   }
-  for (const char* file : {"action.yml", ".pre-commit-hooks.yaml", ".dockerignore", "scripts/release", "scripts/build-deb", "scripts/build-tarball", "scripts/build-in-chroot", "scripts/stage-install", "scripts/make-chroot"})
+  for (const char* file : {"action.yml", ".pre-commit-hooks.yaml", ".dockerignore", "scripts/release", "scripts/build-deb", "scripts/build-tarball", "scripts/build-in-chroot", "scripts/build-release-deb", "scripts/stage-install", "scripts/make-chroot"})
     if (fs::exists(root / file)) files.push_back(root / file);
   ASSERT_FALSE(files.empty());
   for (const auto& f : files) {
