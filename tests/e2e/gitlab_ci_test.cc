@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The GitLab integration: `--format gitlab` against what GitLab's secret-detection report
 // schema (15.2.1) requires — checked structurally here, since the schema is not published in a
-// package this project can install — and examples/gitlab/cohortguard.gitlab-ci.yml, whose job
-// script is run for real on a temporary repository.
+// package this project can install — and examples/gitlab/cohortguard.gitlab-ci.yml, validated
+// against GitLab's CI configuration schema (bundled by the npm package gitlab-ci-local, installed
+// by scripts/test) and whose job script is run for real on a temporary repository.
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
@@ -132,6 +133,29 @@ TEST(GitlabReport, TheSchemaCheckCanFail) {
   bad = good;
   bad["vulnerabilities"][0]["identifiers"] = json::array();
   EXPECT_FALSE(SchemaViolations(bad).empty());
+}
+
+// The node_modules folder holding gitlab-ci-local (and the Ajv and js-yaml it installs).
+std::string InstallGitlabCiSchema() {
+  const fs::path tools = fs::path(COHORTGUARD_BINARY).parent_path() / "node_tools";
+  auto r = testing::Run({kSource + "/scripts/install-npm-tool", "gitlab-ci-local@4.60.0", "gitlab-ci-local/src/schema/schema.js",
+                         tools.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return (tools / "node_modules").string();
+}
+
+TEST(GitlabTemplate, ValidatesAgainstGitlabsCiSchema) {
+  const std::string modules = InstallGitlabCiSchema();
+  const std::string check = kSource + "/tests/support/gitlab_ci_schema.mjs";
+  RunResult ok = testing::Run({"node", check, modules, kSource + "/examples/gitlab/cohortguard.gitlab-ci.yml"});
+  EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
+  // The check can fail: a misspelt job key, and an artifacts:when GitLab does not know.
+  TempDir dir;
+  auto bad = dir.Write("bad.yml", "job:\n  script: [cohortguard scan .]\n  artifacts:\n    when: sometimes\n  rulez: []\n");
+  RunResult r = testing::Run({"node", check, modules, bad.string()});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("/job/artifacts/when"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("additional properties"), std::string::npos) << r.out;
 }
 
 TEST(GitlabTemplate, JobUploadsBothReportsAlwaysAndReadsTheWholeHistory) {
