@@ -7,7 +7,8 @@
 //     ~/.config/...), created with 32 random bytes (mode 0600) on first use. Baselines are then
 //     stable on this account; another machine sees their secret findings as new (fails closed)
 //     until it is given the same key.
-//   no home folder at all: "" (the secret's value is left out of its fingerprint).
+//   no home folder at all, or one where the key cannot be created (read-only; a container run as
+//     a uid that has no home): "" (the secret's value is left out of its fingerprint).
 #pragma once
 
 #include <string>

@@ -62,6 +62,15 @@ TEST(ReportFingerprint, SecretFingerprintIsKeyedStableAndUselessForGuessing) {
   EXPECT_NE(FingerprintIn(c.out), fp);
   RunResult d = ScanJson(dir, shared, {"scan", "--format", "json", "config.env"});
   EXPECT_EQ(d.exit_code, 1) << "a baseline from another key: " << d.out << d.err;
+  // A home where no key can be made (here a file, not a folder; what a container run as the
+  // caller's uid has) scans as usual: the value is left out of the fingerprint, which is stable.
+  RunResult f = ScanJson(dir, {"XDG_CONFIG_HOME=/dev/null", "HOME=/dev/null"}, {"scan", "--format", "json", "--config", "/dev/null", "config.env"});
+  ASSERT_EQ(f.exit_code, 1) << f.err;
+  EXPECT_EQ(f.out.find(kToken), std::string::npos);
+  EXPECT_EQ(FingerprintIn(f.out).size(), 32u) << f.out;
+  EXPECT_NE(FingerprintIn(f.out), fp);
+  RunResult g = ScanJson(dir, {"XDG_CONFIG_HOME=/dev/null", "HOME=/dev/null"}, {"scan", "--format", "json", "--config", "/dev/null", "config.env"});
+  EXPECT_EQ(FingerprintIn(g.out), FingerprintIn(f.out));
   // A key file that is too short is an error naming it.
   dir.Write("short.key", "abc\n");
   RunResult e = ScanJson(dir, {"COHORTGUARD_FINGERPRINT_KEY_FILE=" + dir.str() + "/short.key"}, {"scan", "config.env"});
