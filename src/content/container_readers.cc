@@ -1,10 +1,12 @@
-// Registration of compression, archive, spreadsheet, notebook, HTML and JSON readers.
+// Registration of compression, archive, spreadsheet, notebook, HTML, JSON, FHIR and ODM readers.
 // Each reader lives in its own file; this list is the only place that names them all.
 #include "content/archive_reader.h"
 #include "content/decompress_reader.h"
+#include "content/fhir_reader.h"
 #include "content/html_reader.h"
 #include "content/json_records_reader.h"
 #include "content/notebook_reader.h"
+#include "content/odm_reader.h"
 #include "content/ods_reader.h"
 #include "content/reader_registry.h"
 #include "content/unicode_text.h"
@@ -29,6 +31,8 @@ void AddContainerReaders(std::vector<std::unique_ptr<ContentReader>>* out) {
   out->push_back(std::make_unique<NotebookReader>());
   out->push_back(std::make_unique<HtmlReader>());
   out->push_back(std::make_unique<JsonRecordsReader>());
+  out->push_back(std::make_unique<FhirReader>());
+  out->push_back(std::make_unique<OdmReader>());
 }
 
 }  // namespace cg

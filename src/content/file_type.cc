@@ -49,6 +49,51 @@ bool IsTarHeader(std::string_view head) {
   return head.size() >= 262 && (head.substr(257, 5) == "ustar");
 }
 
+// FHIR JSON names its resource type in every resource: `"resourceType": "Bundle"` (or Patient,
+// Observation, ...) in the first object of a Bundle, a single resource or an NDJSON bulk export.
+bool HasFhirResourceType(std::string_view head) {
+  for (size_t at = head.find("\"resourceType\""); at != std::string_view::npos;
+       at = head.find("\"resourceType\"", at + 1)) {
+    size_t i = at + 14;
+    while (i < head.size() && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) ++i;
+    if (i >= head.size() || head[i] != ':') continue;
+    ++i;
+    while (i < head.size() && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) ++i;
+    if (i + 1 < head.size() && head[i] == '"' && head[i + 1] >= 'A' && head[i + 1] <= 'Z') return true;
+  }
+  return false;
+}
+
+// CDISC ODM: the root element is ODM (optionally prefixed, `odm:ODM`), after the XML
+// declaration, comments and processing instructions.
+bool HasOdmRoot(std::string_view head) {
+  size_t i = 0;
+  for (;;) {
+    while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
+    if (head.substr(i, 3) == "\xef\xbb\xbf") { i += 3; continue; }
+    if (head.substr(i, 2) == "<?") {
+      size_t e = head.find("?>", i);
+      if (e == std::string_view::npos) return false;
+      i = e + 2;
+    } else if (head.substr(i, 4) == "<!--") {
+      size_t e = head.find("-->", i);
+      if (e == std::string_view::npos) return false;
+      i = e + 3;
+    } else {
+      break;
+    }
+  }
+  if (head.substr(i, 1) != "<") return false;
+  size_t b = i + 1, e = b;
+  while (e < head.size() && (std::isalnum(static_cast<unsigned char>(head[e])) || head[e] == ':' || head[e] == '_' ||
+                             head[e] == '-' || head[e] == '.'))
+    ++e;
+  std::string_view name = head.substr(b, e - b);
+  size_t colon = name.rfind(':');
+  if (colon != std::string_view::npos) name.remove_prefix(colon + 1);
+  return name == "ODM" && e < head.size() && (std::isspace(static_cast<unsigned char>(head[e])) || head[e] == '>');
+}
+
 // Gzip with the BGZF extra field ("BC", SLEN 2): bgzip output used across genomics.
 bool IsBgzf(std::string_view h) {
   return h.size() >= 16 && (static_cast<unsigned char>(h[3]) & 0x04) && h[12] == 'B' && h[13] == 'C';
@@ -118,6 +163,8 @@ const char* FileTypeName(FileType t) {
     case FileType::kPlinkBed: return "plink-bed";
     case FileType::kPgen: return "pgen";
     case FileType::kJson: return "json";
+    case FileType::kFhir: return "fhir";
+    case FileType::kOdm: return "odm";
     case FileType::kSqlite: return "sqlite";
     case FileType::kGitLfsPointer: return "git-lfs-pointer";
   }
@@ -180,7 +227,9 @@ FileType SniffFileType(std::string_view head, std::string_view name) {
   // Text: the name narrows it down.
   if (ext == "ipynb") return FileType::kNotebook;
   if (ext == "html" || ext == "htm") return FileType::kHtml;
-  if (ext == "json" || ext == "jsonl" || ext == "ndjson") return FileType::kJson;
+  if (ext == "json" || ext == "jsonl" || ext == "ndjson")
+    return HasFhirResourceType(head.substr(0, 4096)) ? FileType::kFhir : FileType::kJson;
+  if (HasOdmRoot(head)) return FileType::kOdm;
   if (ext == "vcf") return FileType::kVcf;
   return FileType::kText;
 }

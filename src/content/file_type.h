@@ -19,6 +19,8 @@ enum class FileType {
   kVcf, kBcf,
   kBgen, kPlinkBed, kPgen,  // genotype matrices: BGEN, PLINK 1 .bed, PLINK 2 .pgen
   kJson,
+  kFhir,           // JSON or NDJSON of FHIR resources ("resourceType" near the start)
+  kOdm,            // CDISC ODM XML (REDCap XML exports): an <ODM> root element
   kSqlite,
   kGitLfsPointer,
 };

@@ -6,6 +6,7 @@
 
 #include "content/html_tables.h"
 #include "content/inflation_guard.h"
+#include "content/knitr_outputs.h"
 
 namespace cg {
 
@@ -33,8 +34,19 @@ Status HtmlReader::Expand(Document& doc, const ContentLimits& limits, ContentBud
     Status s = emit(child);
     if (!s.ok()) return s;
   }
+  size_t more_outputs = 0;
+  std::vector<TableView> outputs = ParseKnitrOutputs(page, &more_outputs);
+  for (size_t k = 0; k < outputs.size(); ++k) {
+    std::string member = "output[" + std::to_string(k) + "]";
+    Document child(ChildOrigin(doc.origin(), member), member, std::move(outputs[k]), doc.depth() + 1);
+    Status s = emit(child);
+    if (!s.ok()) return s;
+  }
   if (cut) return Status::LimitExceeded("HTML page larger than " + HumanBytes(max_page) + ": only its start was searched for tables");
   if (more > 0) return Status::LimitExceeded(std::to_string(more) + " tables past the first " + std::to_string(kMaxHtmlTables) + " were not read");
+  if (more_outputs > 0)
+    return Status::LimitExceeded(std::to_string(more_outputs) + " printed outputs past the first " +
+                                 std::to_string(kMaxKnitrOutputs) + " were not read");
   return Status::Ok();
 }
 

@@ -2,62 +2,24 @@
 
 #include <simdjson.h>
 
-#include <unordered_map>
-#include <utility>
 #include <vector>
 
 #include "content/json_text.h"
+#include "content/record_table.h"
 #include "content/table_sample.h"
 
 namespace cg {
 namespace {
 
-using Record = std::vector<std::pair<std::string, std::string>>;
-
-// Collects sampled records; the header is the union of their keys in order of appearance.
-class RecordTable {
- public:
-  void Add(simdjson::dom::object obj) {
-    ++count_;
-    if (sample_.size() >= kMaxSampleRows) return;
-    Record r;
-    for (auto field : obj) {
-      if (r.size() >= kMaxColumns) break;
-      std::string key(field.key);
-      if (!index_.count(key) && header_.size() < kMaxColumns) {
-        index_.emplace(key, header_.size());
-        header_.push_back(key);
-      }
-      r.emplace_back(std::move(key), JsonCellText(field.value));
-    }
-    sample_.push_back(std::move(r));
+// One flat JSON object as a record; nested values are kept as compact JSON text.
+Record ObjectRecord(simdjson::dom::object obj) {
+  Record r;
+  for (auto field : obj) {
+    if (r.size() >= kMaxColumns) break;
+    r.emplace_back(std::string(field.key), JsonCellText(field.value));
   }
-  void CountOnly() { ++count_; }
-  bool empty() const { return count_ == 0; }
-  bool sample_full() const { return sample_.size() >= kMaxSampleRows; }
-
-  TableView Finish(const char* format) {
-    TableView t;
-    t.format = format;
-    t.header = header_;
-    for (Record& r : sample_) {
-      std::vector<std::string> row(header_.size());
-      for (auto& [k, v] : r) {
-        auto it = index_.find(k);
-        if (it != index_.end()) row[it->second] = std::move(v);
-      }
-      AddSampleRow(t, std::move(row));
-    }
-    t.row_count = static_cast<int64_t>(count_);
-    return t;
-  }
-
- private:
-  std::vector<std::string> header_;
-  std::unordered_map<std::string, size_t> index_;
-  std::vector<Record> sample_;
-  uint64_t count_ = 0;
-};
+  return r;
+}
 
 Status ExpandArray(Document& doc, const ContentLimits& limits, const EmitFn& emit) {
   auto text = ReadBounded(doc, std::min<uint64_t>(kMaxJsonArrayBytes, limits.max_held_bytes), "JSON array");
@@ -71,7 +33,7 @@ Status ExpandArray(Document& doc, const ContentLimits& limits, const EmitFn& emi
   for (simdjson::dom::element e : arr) {
     simdjson::dom::object obj;
     if (e.get_object().get(obj)) return Status::Ok();  // not an array of records
-    table.Add(obj);
+    table.Add(ObjectRecord(obj));
   }
   Document child(doc.origin(), doc.name(), table.Finish("json"), doc.depth() + 1);
   return emit(child);
@@ -99,7 +61,7 @@ Status ExpandLines(Document& doc, const ContentLimits& limits, const EmitFn& emi
         ++invalid;
         table.CountOnly();
       } else {
-        table.Add(obj);
+        table.Add(ObjectRecord(obj));
       }
     }
     line.clear();

@@ -76,11 +76,84 @@ bool IsSeparatorRow(std::string_view line) {
   return true;
 }
 
+// Columns found by position when cells hold spaces ("ZZ2 1AB", "Never smoked", a date and a
+// time): the column boundaries are the character positions blank on every line. Each header
+// name lies in one run of non-blank positions; a run without a name belongs to the name on its
+// right (R right-aligns), one left of the first name is the row labels and is dropped. Two names
+// in one run (a left-aligned value overlapping the next column) is not a table we can split.
+std::optional<TableView> ParseAligned(const std::vector<std::string_view>& lines, size_t first, int64_t footer_rows) {
+  if (lines.size() < first + 2) return std::nullopt;
+  size_t width = 0;
+  for (std::string_view l : lines) width = std::max(width, l.size());
+  if (width > 64 * 1024) return std::nullopt;
+  std::vector<bool> blank(width, true);
+  for (std::string_view l : lines)
+    for (size_t p = 0; p < l.size(); ++p)
+      if (!std::isspace(static_cast<unsigned char>(l[p]))) blank[p] = false;
+  struct Run { size_t b, e; int column; };
+  std::vector<Run> runs;
+  for (size_t p = 0; p < width;) {
+    if (blank[p]) { ++p; continue; }
+    size_t b = p;
+    while (p < width && !blank[p]) ++p;
+    runs.push_back({b, p, -1});
+  }
+  std::string_view header = lines[0];
+  std::vector<std::string> names;
+  for (Run& r : runs) {
+    std::string_view cell = r.b < header.size() ? Trim(header.substr(r.b, r.e - r.b)) : std::string_view();
+    if (cell.empty()) continue;
+    if (cell.find_first_of(" \t") != std::string_view::npos) return std::nullopt;  // two names in one run
+    r.column = static_cast<int>(names.size());
+    names.emplace_back(cell);
+  }
+  if (names.size() < 2) return std::nullopt;
+  // Runs without a name: row labels before the first name, else the next name to the right.
+  int next = -1;
+  for (size_t i = runs.size(); i-- > 0;) {
+    if (runs[i].column >= 0) next = runs[i].column;
+    else if (next >= 0 && std::any_of(runs.begin(), runs.begin() + static_cast<std::ptrdiff_t>(i),
+                                      [](const Run& r) { return r.column >= 0; }))
+      runs[i].column = next;
+  }
+  TableView t;
+  t.format = "text-table";
+  for (const std::string& n : names) t.header.push_back(CellText(n));
+  size_t sparse = 0, shown = 0;
+  bool truncated = false;
+  for (size_t i = first; i < lines.size(); ++i) {
+    std::vector<std::string> row(names.size());
+    size_t filled = 0;
+    for (const Run& r : runs) {
+      if (r.column < 0 || r.b >= lines[i].size()) continue;
+      std::string_view cell = Trim(lines[i].substr(r.b, r.e - r.b));
+      if (cell.empty()) continue;
+      std::string& out = row[static_cast<size_t>(r.column)];
+      if (!out.empty()) out += ' ';
+      else ++filled;
+      out.append(cell);
+    }
+    if (AllEllipsis(row) || (filled == 1 && IsEllipsis(row[0]))) {
+      truncated = true;
+      continue;
+    }
+    ++shown;
+    if (filled * 2 < names.size()) ++sparse;
+    for (auto& c : row) c = CellText(c);
+    AddSampleRow(t, std::move(row));
+  }
+  if (shown < 2 || sparse * 10 > shown) return std::nullopt;
+  if (footer_rows >= 0) t.row_count = footer_rows;
+  else t.row_count_estimated = truncated;
+  return t;
+}
+
 }  // namespace
 
 std::optional<TableView> ParseFixedWidthTable(std::string_view text) {
   int64_t footer_rows = -1;
   std::vector<std::vector<std::string>> lines;
+  std::vector<std::string_view> raw_lines;  // the same lines with their positions, for ParseAligned
   for (std::string_view raw : SplitLines(text)) {
     std::string_view line = Trim(raw);
     if (line.empty()) continue;
@@ -93,6 +166,7 @@ std::optional<TableView> ParseFixedWidthTable(std::string_view text) {
       continue;
     }
     lines.push_back(SplitWhitespace(line));
+    raw_lines.push_back(raw);
   }
   if (lines.size() < 2) return std::nullopt;
   std::vector<std::string> header = lines[0];
@@ -113,7 +187,7 @@ std::optional<TableView> ParseFixedWidthTable(std::string_view text) {
     if (lines[i].size() == h + 1) ++with_index, ++fits;
     else if (lines[i].size() == h) ++fits;
   }
-  if (shown == 0 || fits * 10 < shown * 9) return std::nullopt;
+  if (shown == 0 || fits * 10 < shown * 9) return ParseAligned(raw_lines, first, footer_rows);
   if (h == 1 && with_index == 0) return std::nullopt;  // one word per line is a list, not a table
 
   std::vector<bool> keep(h, true);

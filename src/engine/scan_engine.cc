@@ -33,7 +33,7 @@ Finding BombFinding(const Origin& origin, const std::string& why) {
 
 // Types whose documents are text (read by a text reader or the text analysis).
 bool IsText(FileType t) {
-  return t == FileType::kText || t == FileType::kJson || t == FileType::kNotebook || t == FileType::kHtml ||
+  return t == FileType::kText || t == FileType::kJson || t == FileType::kFhir || t == FileType::kOdm || t == FileType::kNotebook || t == FileType::kHtml ||
          t == FileType::kVcf;
 }
 

@@ -10,7 +10,7 @@ ART="$BUILD_DIR/fuzz-artifacts"
 mkdir -p "$ART"
 python3 tests/fuzz/seeds.py "$BUILD_DIR/fuzz-seeds"
 status=0
-for reader in gzip bgzf zstd xz bzip2 archive xlsx ods notebook html json_records utf16 text_tables; do
+for reader in gzip bgzf zstd xz bzip2 archive xlsx ods notebook html json_records fhir odm utf16 text_tables; do
   target=fuzz_$reader
   bin="$BUILD_DIR/tests/fuzz/$target"
   corpus="$BUILD_DIR/fuzz-corpus/$target"

@@ -10,9 +10,12 @@
 
 #include "content/archive_reader.h"
 #include "content/decompress_reader.h"
+#include "content/fhir_reader.h"
 #include "content/html_reader.h"
 #include "content/json_records_reader.h"
+#include "content/knitr_outputs.h"
 #include "content/notebook_reader.h"
+#include "content/odm_reader.h"
 #include "content/ods_reader.h"
 #include "content/text_tables.h"
 #include "content/unicode_text.h"
@@ -56,11 +59,17 @@ std::unique_ptr<cg::ContentReader> MakeReader(const char** name) {
 #elif defined(FUZZ_READER_json_records)
   *name = "x.jsonl";
   return std::make_unique<cg::JsonRecordsReader>();
+#elif defined(FUZZ_READER_fhir)
+  *name = "x.json";
+  return std::make_unique<cg::FhirReader>();
+#elif defined(FUZZ_READER_odm)
+  *name = "x.xml";
+  return std::make_unique<cg::OdmReader>();
 #elif defined(FUZZ_READER_utf16)
   *name = "x.csv";
   return std::make_unique<cg::UnicodeTextReader>();
 #else
-  *name = nullptr;  // text_tables: the pure parsers, no reader
+  *name = nullptr;  // text_tables: the pure parsers (text, Markdown, knitr outputs), no reader
   return nullptr;
 #endif
 }
@@ -85,6 +94,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     size_t sink = 0;
     if (auto t = cg::ParseFixedWidthTable(bytes)) sink += Touch(*t);
     for (const auto& t : cg::ParseMarkdownTables(bytes)) sink += Touch(t);
+    for (const auto& t : cg::ParseKnitrOutputs(bytes)) sink += Touch(t);
     g_sink = sink;
     return 0;
   }

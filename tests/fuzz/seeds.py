@@ -85,6 +85,17 @@ def notebook_bytes():
     return json.dumps(nb).encode()
 
 
+def fhir_bundle():
+    url = "urn:uuid:00000000-0000-4000-8000-000000000001"
+    patient = {"resourceType": "Patient", "id": "p1", "name": [{"family": "F", "given": ["G"]}],
+               "gender": "male", "birthDate": "1950-01-01", "address": [{"postalCode": "01001"}]}
+    obs = {"resourceType": "Observation", "subject": {"reference": url}, "effectiveDateTime": "2020-01-01",
+           "valueQuantity": {"value": 1.5}, "contained": [{"resourceType": "Patient", "id": "c"}]}
+    return json.dumps({"resourceType": "Bundle", "entry": [{"fullUrl": url, "resource": patient}, {"resource": obs},
+                                                          {"resource": {"resourceType": "Bundle", "entry": []}}]},
+                      indent=1).encode()
+
+
 def main():
     out = sys.argv[1]
     html = b"<table><thead><tr><th>eid</th><th>sex</th></tr></thead><tr><td>1</td><td>&amp;</td></tr></table>"
@@ -98,12 +109,22 @@ def main():
         "xlsx": [xlsx_bytes()],
         "ods": [ods_bytes(), fixture("ukb_pilot.ods")],
         "notebook": [notebook_bytes()],
-        "html": [html],
+        "html": [html, fixture("rmarkdown_cohort.html")],
         "json_records": [b'{"eid": 1, "sex": "F"}\n{"eid": 2}\n', b'[{"eid": 1}, {"eid": 2, "x": [1]}]'],
         # BOM (Excel, pandas), none (R, iconv), UTF-32, a lone surrogate, a cut last unit.
         "utf16": [CSV.decode().encode("utf-16"), CSV.decode().encode("utf-16-be"), CSV.decode().encode("utf-32"),
                   b"\xff\xfe" + b"e\x00\x00\xd8i\x00d\x00" * 4, b"\xfe\xff\x00e\x00i\x00"],
-        "text_tables": [b"       eid  sex\n0  1000001    1\n[9 rows x 2 columns]\n", b"| a |\n|---|\n| 1 |\n"],
+        "text_tables": [b"       eid  sex\n0  1000001    1\n[9 rows x 2 columns]\n", b"| a |\n|---|\n| 1 |\n",
+                        b"   id postcode\n1  5 ZZ2 1AB\n2  6 ZZ3 2AB\n",
+                        b"<pre><code>##   id sex\n## 1 10   F\n##   bmi\n## 1 22</code></pre>"
+                        b"<script data-pagedtable-source type=\"application/json\">"
+                        b'{"columns":[{"label":["id"],"name":[1]}],"data":[{"1":"5"}]}</script>'],
+        "fhir": [fhir_bundle(), b'{"resourceType":"Patient","id":"p1","gender":"female"}\n'
+                 b'{"resourceType":"Observation","subject":{"reference":"Patient/p1"},"code":{"coding":[{"code":"1"}]}}\n'],
+        "odm": [b'<?xml version="1.0"?><ODM xmlns="http://www.cdisc.org/ns/odm/v1.3"><Study><MetaDataVersion>'
+                b'<ItemDef OID="I1" Name="sex"/></MetaDataVersion></Study><ClinicalData><SubjectData SubjectKey="1">'
+                b'<ItemData ItemOID="I1" Value="F"/><ItemDataString ItemOID="I2">x</ItemDataString>'
+                b'<ItemData ItemOID="I3"><Value>y</Value></ItemData></SubjectData></ClinicalData></ODM>'],
     }
     for target, items in seeds.items():
         d = os.path.join(out, target)

@@ -52,6 +52,21 @@ TEST(FixedWidthTable, TruncatedRowsWithoutFooterAreEstimated) {
   EXPECT_TRUE(t->row_count_estimated);
 }
 
+// R right-aligns every column; a value with a space ("ZZ2 1AB", "Never smoked") splits into two
+// words, so columns are found by the positions blank on every line instead.
+TEST(FixedWidthTable, ValuesWithSpacesAreSplitByColumnPosition) {
+  auto t = ParseFixedWidthTable(
+      "   patient_id sex postcode       smoking\n"
+      "1        5007   M  ZZ2 1AB  Never smoked\n"
+      "2        5014   F  ZZ3 2AB        Former\n"
+      "3        5021   M  ZZ4 3AB  Never smoked\n");
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(t->header, (std::vector<std::string>{"patient_id", "sex", "postcode", "smoking"}));
+  EXPECT_EQ(t->row_count, 3);
+  EXPECT_EQ(t->rows[0], (std::vector<std::string>{"5007", "M", "ZZ2 1AB", "Never smoked"}));
+  EXPECT_EQ(t->rows[1][3], "Former");
+}
+
 TEST(FixedWidthTable, RejectsTextThatIsNotATable) {
   const char* cases[] = {
       "",
@@ -60,6 +75,7 @@ TEST(FixedWidthTable, RejectsTextThatIsNotATable) {
       "The model converged after 12 iterations.\nFinal loss was 0.31 on the held out set, good.\nDone\n",
       "apple\nbanana\ncherry\n",
       "<matplotlib.axes._subplots.AxesSubplot at 0x7f>",
+      "Epoch 1 loss 0.52 acc 0.81\nEpoch 2 loss 0.41\nTraining finished in 12 s, saved to model weights file\n",
   };
   for (const char* text : cases) EXPECT_FALSE(ParseFixedWidthTable(text).has_value()) << text;
 }
