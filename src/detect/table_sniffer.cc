@@ -41,7 +41,6 @@ size_t CountByte(std::string_view s, char c) {
 }
 
 
-size_t CountFields(std::string_view rec, char d);
 constexpr size_t kSniffRecords = 100;
 
 struct Record {
@@ -357,17 +356,30 @@ void WalkFields(std::string_view rec, char d, OnField&& on_field) {
   }
 }
 
+}  // namespace
+
 // SplitRecord's field count without building the fields: what delimiter sniffing needs. Sniffing
 // counts every record's fields for each of five delimiters, so a record without quotes (nearly
 // all) is counted as its delimiters plus one; the same count WalkFields gives, at memory speed.
 size_t CountFields(std::string_view rec, char d) {
-  if (d != ' ' && std::memchr(rec.data(), '"', rec.size()) == nullptr) return CountByte(rec, d) + 1;
+  if (std::memchr(rec.data(), '"', rec.size()) == nullptr) {
+    if (d != ' ') return CountByte(rec, d) + 1;
+    // Runs of blanks separate fields and leading or trailing blanks make none: one field per
+    // blank-to-other step, the start counting as blank.
+    size_t count = 0;
+    bool blank = true;
+    for (char c : rec) {
+      const bool b = c == ' ' || c == '\t';
+      count += blank && !b;
+      blank = b;
+    }
+    return count;
+  }
   size_t count = 0;
   WalkFields(rec, d, [&count](std::string_view, bool) { ++count; });
   return count;
 }
 
-}  // namespace
 
 std::vector<std::string> SplitRecord(std::string_view rec, char d) {
   std::vector<std::string> out;

@@ -45,6 +45,8 @@ std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, con
 
 // Splits one record into fields (quote-aware). ' ' means runs of blanks separate fields.
 std::vector<std::string> SplitRecord(std::string_view record, char delimiter);
+// SplitRecord(record, delimiter).size(), without building the fields.
+size_t CountFields(std::string_view record, char delimiter);
 
 // Counts physical lines in a stream fed in pieces.
 // The number of '\n' bytes in `s`.

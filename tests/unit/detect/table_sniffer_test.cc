@@ -295,3 +295,19 @@ TEST(TableSniffer, CommentedHeaderLineIsKeptAsTheHeader) {
 
 }  // namespace
 }  // namespace cg
+
+namespace cg {
+namespace {
+
+TEST(CountFields, AgreesWithSplitRecordForEveryDelimiter) {
+  const std::vector<std::string> records = {
+      "", " ", "\t", "a", "a,b", "a,,b,", ",", "  a  b\t\tc  ", "\ta b", "a\t b \t", "x;y;z", "p|q||",
+      "\"a,b\",c", "\"a \"\"q\"\" b\" c", "a \"b c\" d", "\"unclosed, quote", "one two, three\tfour;five|six",
+      std::string(5000, ' ') + "end", std::string(70, ',') + "x"};
+  for (const auto& r : records)
+    for (char d : {'\t', ',', ';', '|', ' '})
+      EXPECT_EQ(CountFields(r, d), SplitRecord(r, d).size()) << "[" << r << "] on '" << d << "'";
+}
+
+}  // namespace
+}  // namespace cg
