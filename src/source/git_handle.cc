@@ -39,7 +39,7 @@ void EnsureInitialized() {
     // libgit2 maps up to 8 GiB of pack windows and caches 256 MiB of objects by default; a
     // whole-history walk of a 500 MB pack would keep all of it resident (peak RSS > 1 GB).
     git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, size_t{32} << 20);  // default 1 GiB: one window = whole pack
-    git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, size_t{256} << 20);
+    git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, size_t{128} << 20);
     git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, ssize_t{128} << 20);
   });
 }

@@ -13,6 +13,10 @@ namespace {
 
 using Bytes = std::shared_ptr<const std::string>;
 
+// The walk runs beside the scan's workers (each with a GitBlobReader::kPackCacheBytes cache), so
+// its own delta cache is smaller: commits and trees only, and peak RSS stays under 1 GB.
+constexpr size_t kWalkCacheBytes = 16u << 20;
+
 // Raw commit and tree bytes by id: the packs first, then libgit2 (loose objects, thin packs).
 class ObjectReader {
  public:
@@ -26,7 +30,7 @@ class ObjectReader {
       if (pos < 0) continue;
       git_object_t type = packs_[i]->objects()[static_cast<size_t>(pos)].type;
       if (type != GIT_OBJECT_INVALID && type != want) return WrongType(id, type, want);
-      if (!readers_[i]) readers_[i] = std::make_unique<PackReader>(packs_[i], GitBlobReader::kPackCacheBytes);
+      if (!readers_[i]) readers_[i] = std::make_unique<PackReader>(packs_[i], kWalkCacheBytes);
       auto bytes = readers_[i]->Read(static_cast<size_t>(pos));
       if (bytes.ok()) return bytes;
       break;  // a base outside the pack, or damage: libgit2 finds it elsewhere or says what is wrong
