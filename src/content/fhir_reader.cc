@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "content/bounded_lines.h"
 #include "content/json_records_reader.h"
 #include "content/json_text.h"
 #include "content/record_table.h"
@@ -227,11 +228,9 @@ Status ExpandDocument(Document& doc, const ContentLimits& limits, const EmitFn& 
 Status ExpandNdjson(Document& doc, const ContentLimits& limits, const EmitFn& emit) {
   simdjson::dom::parser parser;
   Collector c;
-  std::string line;
-  bool overlong = false;
   uint64_t long_lines = 0, invalid = 0;
-  auto finish_line = [&] {
-    std::string_view l = Trim(line);
+  auto read = ForEachBoundedLine(doc, limits.max_line_length, [&](std::string_view text, bool overlong) {
+    std::string_view l = Trim(text);
     if (l.substr(0, 3) == "\xef\xbb\xbf") l.remove_prefix(3);
     if (overlong) {
       ++long_lines;
@@ -240,32 +239,9 @@ Status ExpandNdjson(Document& doc, const ContentLimits& limits, const EmitFn& em
       if (parser.parse(l.data(), l.size(), true).get(e)) ++invalid;
       else c.AddLine(e);
     }
-    line.clear();
-    overlong = false;
-  };
-  std::vector<char> buf(1 << 16);
-  for (;;) {
-    auto r = doc.Read(buf.data(), buf.size());
-    if (!r.ok()) return r.status();
-    if (*r == 0) break;
-    std::string_view chunk(buf.data(), *r);
-    while (!chunk.empty()) {
-      size_t nl = chunk.find('\n');
-      std::string_view part = chunk.substr(0, nl);
-      if (!overlong) {
-        if (line.size() + part.size() > limits.max_line_length) {
-          overlong = true;
-          line.clear();
-        } else {
-          line.append(part);
-        }
-      }
-      if (nl == std::string_view::npos) break;
-      finish_line();
-      chunk.remove_prefix(nl + 1);
-    }
-  }
-  finish_line();
+    return true;
+  });
+  if (!read.ok()) return read.status();
   return Finish(c, doc, emit, invalid, long_lines, limits);
 }
 

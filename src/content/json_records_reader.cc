@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "content/bounded_lines.h"
 #include "content/json_text.h"
 #include "content/record_table.h"
 #include "content/table_sample.h"
@@ -42,12 +43,10 @@ Status ExpandArray(Document& doc, const ContentLimits& limits, const EmitFn& emi
 Status ExpandLines(Document& doc, const ContentLimits& limits, const EmitFn& emit) {
   simdjson::dom::parser parser;
   RecordTable table;
-  std::string line;
-  bool overlong = false;
   uint64_t skipped_long = 0, invalid = 0;
-  std::vector<char> buf(1 << 16);
-  auto finish_line = [&]() -> bool {  // false: this is not JSON lines
-    std::string_view l = Trim(line);
+  // The line callback says false when a first line is not a JSON object: this is not JSON lines.
+  auto read = ForEachBoundedLine(doc, limits.max_line_length, [&](std::string_view text, bool overlong) {
+    std::string_view l = Trim(text);
     if (overlong) {
       ++skipped_long;
       table.CountOnly();
@@ -64,32 +63,10 @@ Status ExpandLines(Document& doc, const ContentLimits& limits, const EmitFn& emi
         table.Add(ObjectRecord(obj));
       }
     }
-    line.clear();
-    overlong = false;
     return true;
-  };
-  for (;;) {
-    auto r = doc.Read(buf.data(), buf.size());
-    if (!r.ok()) return r.status();
-    if (*r == 0) break;
-    std::string_view chunk(buf.data(), *r);
-    while (!chunk.empty()) {
-      size_t nl = chunk.find('\n');
-      std::string_view part = chunk.substr(0, nl);
-      if (!overlong) {
-        if (line.size() + part.size() > limits.max_line_length) {
-          overlong = true;
-          line.clear();
-        } else {
-          line.append(part);
-        }
-      }
-      if (nl == std::string_view::npos) break;
-      if (!finish_line()) return Status::Ok();
-      chunk.remove_prefix(nl + 1);
-    }
-  }
-  if (!finish_line() || table.empty()) return Status::Ok();
+  });
+  if (!read.ok()) return read.status();
+  if (!*read || table.empty()) return Status::Ok();
   Document child(doc.origin(), doc.name(), table.Finish("jsonl"), doc.depth() + 1);
   Status s = emit(child);
   if (!s.ok()) return s;
