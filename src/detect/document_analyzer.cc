@@ -107,7 +107,7 @@ class LineFeeder {
 
   // Findings of this window that the previous window of the same line already reported.
   void DropRepeats(size_t first) {
-    auto [a, b] = window_;
+    const size_t a = window_.first, b = window_.second;  // not a structured binding: clang 14 cannot capture one
     window_ = {0, 0};
     if (a == b) return;
     auto& f = out_.findings;
