@@ -27,21 +27,18 @@ Status HtmlReader::Expand(Document& doc, const ContentLimits& limits, ContentBud
     page.append(buf.data(), *r);
   }
   size_t more = 0;
-  std::vector<TableView> tables = ParseHtmlTables(page, &more);
-  for (size_t k = 0; k < tables.size(); ++k) {
-    std::string member = "table[" + std::to_string(k) + "]";
-    Document child(ChildOrigin(doc.origin(), member), member, std::move(tables[k]), doc.depth() + 1);
-    Status s = emit(child);
-    if (!s.ok()) return s;
-  }
+  // Tables and knitr outputs become members named by kind and position.
+  auto emit_all = [&](const char* kind, std::vector<TableView> views) -> Status {
+    for (size_t k = 0; k < views.size(); ++k) {
+      std::string member = std::string(kind) + "[" + std::to_string(k) + "]";
+      Document child(ChildOrigin(doc.origin(), member), member, std::move(views[k]), doc.depth() + 1);
+      if (Status s = emit(child); !s.ok()) return s;
+    }
+    return Status::Ok();
+  };
+  if (Status s = emit_all("table", ParseHtmlTables(page, &more)); !s.ok()) return s;
   size_t more_outputs = 0;
-  std::vector<TableView> outputs = ParseKnitrOutputs(page, &more_outputs);
-  for (size_t k = 0; k < outputs.size(); ++k) {
-    std::string member = "output[" + std::to_string(k) + "]";
-    Document child(ChildOrigin(doc.origin(), member), member, std::move(outputs[k]), doc.depth() + 1);
-    Status s = emit(child);
-    if (!s.ok()) return s;
-  }
+  if (Status s = emit_all("output", ParseKnitrOutputs(page, &more_outputs)); !s.ok()) return s;
   if (cut) return Status::LimitExceeded("HTML page larger than " + HumanBytes(max_page) + ": only its start was searched for tables");
   if (more > 0) return Status::LimitExceeded(std::to_string(more) + " tables past the first " + std::to_string(kMaxHtmlTables) + " were not read");
   if (more_outputs > 0)
