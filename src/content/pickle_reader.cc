@@ -25,8 +25,11 @@ struct NdArray {
   bool big_endian = false;
   bool fortran = false;
   std::vector<int64_t> shape;
-  std::string_view raw;
+  std::string_view raw;    // the pickle's own bytes, unless `owned`
   std::string raw_owned;  // protocol 2 bytes, decoded from _codecs.encode(text, 'latin1')
+  bool owned = false;
+  // Not `raw` after a move: a short raw_owned lives inside the object, so a view of it would dangle.
+  std::string_view bytes() const { return owned ? std::string_view(raw_owned) : raw; }
   const std::vector<uint32_t>* objects = nullptr;
   int64_t length() const {
     int64_t n = 1;
@@ -147,7 +150,7 @@ class FrameDecoder {
           return false;
         }
       }
-      a->raw = a->raw_owned;
+      a->owned = true;
       return true;
     }
     return false;
@@ -174,9 +177,10 @@ class FrameDecoder {
   std::string Element(const NdArray& a, int64_t flat) const {
     if (flat < 0 || flat >= a.length()) return "";
     if (a.objects) return static_cast<size_t>(flat) < a.objects->size() ? Cell((*a.objects)[static_cast<size_t>(flat)]) : "";
-    if (a.width == 0 || a.width > 8 || static_cast<uint64_t>(flat) >= a.raw.size() / a.width) return "";
+    const std::string_view raw = a.bytes();
+    if (a.width == 0 || a.width > 8 || static_cast<uint64_t>(flat) >= raw.size() / a.width) return "";
     unsigned char b[8] = {0};
-    std::memcpy(b, a.raw.data() + static_cast<size_t>(flat) * a.width, a.width);
+    std::memcpy(b, raw.data() + static_cast<size_t>(flat) * a.width, a.width);
     uint64_t u = 0;
     for (size_t i = 0; i < a.width; ++i) u |= static_cast<uint64_t>(b[a.big_endian ? a.width - 1 - i : i]) << (8 * i);
     auto sign_extend = [&](uint64_t x) {
@@ -310,7 +314,8 @@ class FrameDecoder {
         if (!b) { row.emplace_back(); continue; }
         const NdArray& v = b->values;
         if (v.shape.size() == 1) row.push_back(Element(v, r));
-        else row.push_back(Element(v, v.fortran ? k + r * v.shape[0] : k * v.shape[1] + r));
+        else if (v.shape.size() == 2) row.push_back(Element(v, v.fortran ? k + r * v.shape[0] : k * v.shape[1] + r));
+        else row.emplace_back();  // a 0-d or 3-d block is no column of a frame
       }
       t->rows.push_back(std::move(row));
     }
