@@ -5,6 +5,6 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static cg::MatReader reader;
-  cg::fuzz::ExpandOnce(reader, "x.mat", data, size);
+  (void)cg::fuzz::ExpandOnce(reader, "x.mat", data, size);
   return 0;
 }
