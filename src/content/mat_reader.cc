@@ -17,7 +17,12 @@ namespace {
 thread_local std::string t_last_message;
 
 // matio's default logger prints to stderr and aborts on errors; this one only keeps the text.
-void KeepMessage(int /*level*/, char* message) { t_last_message = message ? message : ""; }
+// A template, since the message is `char*` in Debian 12's matio (1.5.23) and `const char*` in
+// Debian 13's (1.5.28): Mat_LogInitFunc's parameter type picks the instance.
+template <typename Message>
+void KeepMessage(int /*level*/, Message message) {
+  t_last_message = message ? message : "";
+}
 
 struct MatCloser {
   void operator()(mat_t* m) const { Mat_Close(m); }
