@@ -4,6 +4,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -277,8 +278,36 @@ std::string NormaliseColumnName(const std::string& name) {
   return out;
 }
 
+// When the set cannot be compiled together (RE2's memory budget), each pattern is matched on its
+// own: slower, never a lost match.
+struct ColumnPatterns::Compiled {
+  std::once_flag once;
+  bool set_ok = false;
+  std::vector<std::unique_ptr<RE2>> one_by_one;
+};
+
+std::shared_ptr<ColumnPatterns::Compiled> ColumnPatterns::MakeCompiled() { return std::make_shared<Compiled>(); }
+
+const ColumnPatterns::Compiled& ColumnPatterns::Compile() const {
+  std::call_once(compiled_->once, [this] {
+    compiled_->set_ok = set->Compile();
+    if (compiled_->set_ok) return;
+    RE2::Options opts;
+    opts.set_case_sensitive(false);
+    opts.set_log_errors(false);
+    for (const std::string& s : sources) compiled_->one_by_one.push_back(std::make_unique<RE2>(s, opts));
+  });
+  return *compiled_;
+}
+
 bool ColumnPatterns::Matches(const std::string& normalised_name) const {
   if (!set) return false;
+  const Compiled& c = Compile();
+  if (!c.set_ok) {
+    for (const auto& re : c.one_by_one)
+      if (RE2::FullMatch(normalised_name, *re)) return true;
+    return false;
+  }
   std::vector<int> hits;
   return set->Match(normalised_name, &hits);
 }
