@@ -10,6 +10,7 @@
 #include "source/git_handle.h"
 #include "source/git_revspec.h"
 #include "source/history_walk.h"
+#include "source/name_set.h"
 #include "source/pack_index.h"
 
 namespace cg {
@@ -24,13 +25,6 @@ Item BlobItem(const git_oid& id, int64_t size) {
   item.size = size;
   return item;
 }
-
-// Names met by the walk, looked up without making a string per tree entry.
-struct NameHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-};
-using NameSet = std::unordered_set<std::string, NameHash, std::equal_to<>>;
 
 ScanError ObjectError(const std::string& id, std::string message) {
   ScanError e;
@@ -158,8 +152,7 @@ void GitHistorySource::RunWalk() {
   };
   NameSet names;
   cb.name = [&](const git_oid& id, bool is_file, const git_oid& commit, std::string_view dir, std::string_view name) {
-    if (names.find(name) != names.end()) return;
-    names.emplace(name);
+    if (!names.Insert(name)) return;
     Origin o;
     o.commit = git::OidHex(commit);
     o.path = git::EscapePath(std::string(dir) + std::string(name));
