@@ -230,7 +230,9 @@ class Reader {
       d.leaf = slash == std::string::npos ? path : path.substr(slash + 1);
       Space space(H5Dget_space(o.get()));
       int rank = H5Sget_simple_extent_ndims(space.get());
-      if (rank < 1 || rank > 2) continue;  // scalars and images/tensors are no tables
+      // A scalar is no table; a dataset of three or more axes (a participants x visits x measures
+      // tensor) is read as the table of its first two axes, at index 0 of the others.
+      if (rank < 1) continue;
       d.dims.resize(static_cast<size_t>(rank));
       H5Sget_simple_extent_dims(space.get(), d.dims.data(), nullptr);
       Type t(H5Dget_type(o.get()));
@@ -302,9 +304,14 @@ class Reader {
     return names;
   }
 
+  // Elements of one row: the second axis, except for MATLAB's (1, n) vectors.
+  static size_t PerRow(const Dataset& d) {
+    if (d.dims.size() < 2 || (d.dims.size() == 2 && d.dims[0] == 1)) return 1;
+    return std::min<size_t>(static_cast<size_t>(d.dims[1]), kMaxColumns);
+  }
+
   void AddColumns(const Dataset& d, const std::vector<Dataset>& siblings, TableView* t) {
-    size_t per_row = d.dims.size() == 2 && d.dims[0] != 1 ? static_cast<size_t>(d.dims[1]) : 1;
-    if (per_row > kMaxColumns) per_row = kMaxColumns;
+    size_t per_row = PerRow(d);
     std::vector<std::string> names = d.compound ? std::vector<std::string>() : MatrixNames(d, siblings, per_row);
     Sample(d, names, t, false);
   }
@@ -316,7 +323,7 @@ class Reader {
     if (!o.ok()) return Note("dataset '" + d.path + "' cannot be opened");
     Type ft(H5Dget_type(o.get()));
     const bool vector_1n = d.dims.size() == 2 && d.dims[0] == 1;
-    size_t per_row = d.dims.size() == 2 && !vector_1n ? std::min<size_t>(d.dims[1], kMaxColumns) : 1;
+    size_t per_row = PerRow(d);
     // The fields of one element and the memory record they are read into.
     std::vector<Field> fields;
     std::vector<Type> owned;
@@ -400,11 +407,13 @@ class Reader {
         static_cast<uint64_t>(sample) * per_row * record <= kMaxSampleBuffer) {
       std::vector<char> buf(static_cast<size_t>(sample) * per_row * record);
       Space file_space(H5Dget_space(o.get()));
-      hsize_t start[2] = {0, 0}, count[2] = {static_cast<hsize_t>(sample), per_row};
+      const int rank = static_cast<int>(d.dims.size());
+      std::vector<hsize_t> start(d.dims.size(), 0), count(d.dims.size(), 1);
+      count[0] = static_cast<hsize_t>(sample);
+      if (rank >= 2) count[1] = per_row;
       if (vector_1n) count[0] = 1, count[1] = static_cast<hsize_t>(sample);
-      int rank = static_cast<int>(d.dims.size());
-      H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr);
-      Space mem_space(H5Screate_simple(rank, count, nullptr));
+      H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr);
+      Space mem_space(H5Screate_simple(rank, count.data(), nullptr));
       if (H5Dread(o.get(), mem.get(), mem_space.get(), file_space.get(), H5P_DEFAULT, buf.data()) < 0) {
         Note("dataset '" + d.path + "' cannot be read (damaged, or compressed with a filter that is not built in)");
       } else {

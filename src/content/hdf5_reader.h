@@ -12,7 +12,9 @@
 // - the other datasets of one group: 1-D datasets (and (1, n) MATLAB vectors) and 2-D (n, k)
 //   ones whose row count is the group's most common one form one table named after the group
 //   (a pandas fixed-format frame: block values with the names in blockN_items, axis1 as the
-//   index); datasets of other lengths are tables of their own.
+//   index); datasets of other lengths are tables of their own;
+// - a dataset of three or more axes: the (n, k) table of its first two axes, at index 0 of the
+//   others (a participants x fields x visits tensor is a table of participants).
 // Row counts are the datasets' extents; up to kStructuredSampleRows rows are read through a
 // hyperslab (integers, floats, fixed and variable strings, enums), never the whole dataset, and
 // not at all when a chunk would decode to more than kMaxHdf5Chunk bytes.

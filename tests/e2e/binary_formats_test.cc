@@ -10,6 +10,7 @@
 
 #include "support/test_support.h"
 #include "unit/content/binary_fixtures.h"
+#include "unit/content/hdf5_fixtures.h"
 
 namespace cg {
 namespace {
@@ -128,6 +129,24 @@ TEST(BinaryFormatsCli, Hdf5StoresAndDatasetsAreFound) {
     EXPECT_EQ(f["rows"], rows);
   }
   EXPECT_EQ(s.exit_code, 1);
+}
+
+TEST(BinaryFormatsCli, AnHdf5TensorIsReadNotPassedOverSilently) {
+  // A dataset of three axes (participants x fields x visits) once gave no table at all, exit 0.
+  // Its columns have no names, so whether it is flagged is detection's call; that it was read
+  // (as the table of its first two axes) is what --explain shows.
+  testing::TempDir dir;
+  dir.Write("cache/visits.h5", testing::MakeHdf5Tensor("cohort/visits", 150, 3));
+  auto r = testing::Cohortguard({"scan", "--format", "json", "--explain", "."}, dir.str());
+  ASSERT_FALSE(r.out.empty()) << r.err;
+  json report = json::parse(r.out);
+  EXPECT_TRUE(report["errors"].empty()) << report.dump(2);
+  EXPECT_TRUE(report["skipped"].empty()) << report.dump(2);
+  bool read = false;
+  for (const auto& e : report["explain"])
+    read |= e["path"] == "cache/visits.h5" && e["member"] == "cohort" && e["rows"] == 150 && e["column_count"] == 4;
+  EXPECT_TRUE(read) << report.dump(2);
+  EXPECT_NE(r.exit_code, 3);
 }
 
 TEST(BinaryFormatsCli, PickledFramesAreFoundCompressedOrNot) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "unit/content/binary_fixtures.h"
+#include "unit/content/hdf5_fixtures.h"
 #include "unit/content/reader_harness.h"
 
 namespace cg {
@@ -63,6 +64,20 @@ TEST(Hdf5Reader, ReadsH5pyCompoundAndColumnDatasets) {
   EXPECT_EQ(group->rows[0][4], "1003789");
   EXPECT_EQ(group->rows[109][4], "5982245");
   EXPECT_EQ(group->rows[1][5], "1");
+}
+
+TEST(Hdf5Reader, ATensorIsReadAsTheTableOfItsFirstTwoAxes) {
+  std::string h5 = testing::MakeHdf5Tensor("cohort/visits", 120, 3);
+  ASSERT_FALSE(h5.empty());
+  auto r = ExpandBytes(h5, "tensor.h5");
+  ASSERT_TRUE(r.status.ok()) << r.status.message();
+  const TableView* t = Member(r, "cohort");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->header, (std::vector<std::string>{"visits[0]", "visits[1]", "visits[2]", "visits[3]"}));
+  EXPECT_EQ(t->row_count, 120);
+  ASSERT_GE(t->rows.size(), 2u);
+  EXPECT_EQ(t->rows[0], (std::vector<std::string>{"1000003", "0", "1940", "40"}));
+  EXPECT_EQ(t->rows[1], (std::vector<std::string>{"1007922", "1", "1953", "47"}));
 }
 
 TEST(Hdf5Reader, FilterPluginsAreDisabled) {
