@@ -101,6 +101,7 @@ std::optional<EvidenceMatch> MatchEvidence(const EvidenceRule& e, const TableCon
     std::set<std::string> names;
     for (int c : hits) names.insert(t.names[static_cast<size_t>(c)]);
     if (hits.empty() || static_cast<int>(names.size()) < e.min_matches) return std::nullopt;
+    if (static_cast<double>(hits.size()) < e.min_share * static_cast<double>(tv.column_count())) return std::nullopt;
     return EvidenceMatch{std::to_string(hits.size()) + " column(s) match: " + NameColumns(t, hits),
                          e.id_role ? hits.front() : -1};
   }

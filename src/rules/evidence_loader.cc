@@ -131,6 +131,7 @@ Status LoadEvidence(const RuleContext& c, const YAML::Node& n, EvidenceRule* e, 
     int64_t m = 1;
     if (auto s = GetInt(ec, n, "min_matches", 1, &m); !s.ok()) return s;
     e->min_matches = static_cast<int>(m);
+    if (auto s = GetDouble(ec, n, "min_share", 0.0, 1.0, false, &e->min_share); !s.ok()) return s;
     std::string role;
     if (auto s = GetString(ec, n, "role", false, &role); !s.ok()) return s;
     if (!role.empty() && role != "id") return ec.Error(n["role"], "'role' can only be 'id'");
@@ -158,7 +159,7 @@ Status LoadEvidence(const RuleContext& c, const YAML::Node& n, EvidenceRule* e, 
     if (auto s = GetBool(ec, n, "headerless", &h); !s.ok()) return s;
     e->headerless = h ? 1 : 0;
   }
-  std::set<std::string> known = {"id", "weight", "columns", "min_matches", "role", "values", "min_fraction",
+  std::set<std::string> known = {"id", "weight", "columns", "min_matches", "min_share", "role", "values", "min_fraction",
                                  "in", "unique", "min_distinct", "path", "shape", "format", "min_rows", "max_rows", "headerless"};
   known.insert(extra_keys.begin(), extra_keys.end());
   return CheckKeys(ec, n, known);

@@ -48,6 +48,7 @@ struct EvidenceRule {
   std::string kind;
   ColumnPatterns columns;    // kind == columns
   int min_matches = 1;       // kind == columns: how many distinct columns must match
+  double min_share = 0;      // kind == columns: the matching columns' least share of all columns
   bool id_role = false;      // kind == columns: the matched column is the participant-id column
   std::string validator;     // kind == values: a cell validator name (detect/validators)
   double min_fraction = 0.8; // kind == values: share of sampled values that must pass

@@ -516,5 +516,16 @@ TEST(ShapeDetection, ACodingTableIsNotPeopleAndMeaningIsNotAMean) {
   EXPECT_LT(SeverityOf(v), Severity::kMedium) << v.explanation.decision;
 }
 
+
+TEST(ShapeDetection, CountTableOfGroupLabelsAndSharesStaysAnAggregate) {
+  // min_share of count-table must still catch group labels plus n and percent.
+  Rows counts;
+  for (int i = 0; i < 200; ++i)
+    counts.push_back({"region" + std::to_string(i % 20), i % 2 ? "M" : "F", std::to_string(18 + i % 5 * 10) + "-29",
+                      std::to_string(5 + i % 40), std::to_string(i % 40) + ".5"});
+  ResultCollector agg = Analyze(Table({"region", "sex", "age_band", "n", "percent"}, counts, "csv"), "counts.csv");
+  EXPECT_LT(ParticipantSeverity(agg), Severity::kMedium);
+}
+
 }  // namespace
 }  // namespace cg
