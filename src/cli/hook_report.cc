@@ -62,11 +62,12 @@ void PrintBlockingReport(const ScanOutcome& o, HookKind kind, const std::string&
   else if (kind != HookKind::kPreCommitFiles) ro.place = Place::kUnpushed;
   WriteTextReport(shown, ro, out);
 
-  std::set<std::string> paths;
+  std::set<std::string> paths, named_secret;  // named_secret: the name itself holds a secret
   std::map<std::string, std::string> first_commit;
   for (const auto& f : o.blocking) {
     if (f.origin.path.empty()) continue;
     paths.insert(f.origin.path);
+    if (SecretInName(f)) named_secret.insert(f.origin.path);
     if (!f.origin.commit.empty() && !first_commit.count(f.origin.path)) first_commit[f.origin.path] = f.origin.commit;
   }
   if (o.blocking.empty()) return;
@@ -74,9 +75,12 @@ void PrintBlockingReport(const ScanOutcome& o, HookKind kind, const std::string&
   if (kind == HookKind::kPreCommit || kind == HookKind::kPreCommitFiles) {
     for (const auto& p : paths) {
       out << "  " << p << "\n"
-          << "    keep the file, commit without it:  git restore --staged -- " << Quote(p) << "\n"
-          << "    stop tracking it (keeps it on disk): git rm --cached -- " << Quote(p) << "\n"
-          << "    keep it out for good:               add it (or its folder) to .gitignore\n";
+          << "    keep the file, commit without it:  git restore --staged -- " << Quote(p) << "\n";
+      if (named_secret.count(p))
+        out << "    its name holds a secret:            rename the folder or file, then stage it again\n";
+      else
+        out << "    stop tracking it (keeps it on disk): git rm --cached -- " << Quote(p) << "\n"
+            << "    keep it out for good:               add it (or its folder) to .gitignore\n";
     }
   } else {
     for (const auto& p : paths) {

@@ -80,7 +80,7 @@ void WriteVulnerability(JsonWriter& w, const Finding& f, size_t index, const Rep
   w.Key("severity").String(GitlabSeverity(f.severity));
   std::string solution;
   const Place place = options.place ? *options.place : PlaceOf(f.origin);
-  for (const auto& step : NextSteps(f.category, place, f.origin.path))
+  for (const auto& step : NextSteps(f, place))
     solution += (solution.empty() ? "" : "\n") + ("- " + step);
   if (!solution.empty()) w.Key("solution").String(solution.substr(0, 7000));
   w.Key("identifiers").BeginArray().BeginObject();

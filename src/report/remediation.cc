@@ -84,6 +84,33 @@ std::vector<std::string> SecretSteps(Place place, const std::string& p, const st
   return {};
 }
 
+// A secret in a file or folder name: the name is what leaks, so the fix is a new name, not
+// untracking or ignoring a file that keeps it.
+std::vector<std::string> NameSecretSteps(Place place, const std::string& p, const std::string& fr) {
+  const std::string rename =
+      "rename it so no file or folder name holds the credential (a name is committed and pushed like content)";
+  const std::string rotate = "revoke the credential and issue a new one (rotate): renaming it does not make it secret again";
+  switch (place) {
+    case Place::kStaged:
+      return {"unstage it: git restore --staged -- " + p + " (" + kNothingLeft + ")",
+              rename + ", then stage it again; keep the credential in an environment variable or a secret store"};
+    case Place::kUnpushed:
+      return {rename + ", then take the old name out of the unpushed commits: git commit --amend if it is in the "
+              "last one, else git rebase -i on the commit before it (edit or drop); nothing has left this machine "
+              "through this push",
+              "if those commits were pushed anywhere else, rotate the credential (revoke it, issue a new one)"};
+    case Place::kWorkTree:
+      return {rotate, rename + "; if it is tracked, commit the rename (git add -A)"};
+    case Place::kPushed:
+      return {rotate,
+              rename + " and commit the rename, then purge the old name from every commit: git filter-repo "
+              "--invert-paths " + fr + ", force-push and have collaborators re-clone"};
+    case Place::kUnreachable:
+      return SecretSteps(place, p, fr);
+  }
+  return {};
+}
+
 std::vector<std::string> DataSteps(Place place, const std::string& p, const std::string& fr) {
   const std::string custodian =
       "the data has left your control: report it to the data custodian (e.g. the cohort's access team) as the "
@@ -118,17 +145,33 @@ std::vector<std::string> DataSteps(Place place, const std::string& p, const std:
   return {};
 }
 
-}  // namespace
-
-std::vector<std::string> NextSteps(const std::string& category, Place place, const std::string& path) {
+// The steps `make` gives for `path`, and how to list what a masked path matches.
+std::vector<std::string> Steps(std::vector<std::string> (*make)(Place, const std::string&, const std::string&), Place place,
+                               const std::string& path) {
   const std::string p = GitPathArgument(path), fr = FilterRepoPathArgument(path);
-  std::vector<std::string> steps = category == "secret" ? SecretSteps(place, p, fr) : DataSteps(place, p, fr);
+  std::vector<std::string> steps = make(place, p, fr);
   if (IsMasked(path) && place != Place::kUnreachable)
     steps.push_back("the * in " + p + " stands for the part of the name that is not shown (it holds a secret); " +
                     (place == Place::kPushed ? "git log --all --format= --name-only -- " + p + " | sort -u"
                                               : "git ls-files -- " + p) +
                     " lists what it matches");
   return steps;
+}
+
+}  // namespace
+
+bool SecretInName(const Finding& f) {
+  if (f.category != "secret" || f.masked.empty() || f.line || !f.origin.member.empty()) return false;
+  const size_t slash = f.origin.path.rfind('/');
+  return f.origin.path.find(f.masked, slash == std::string::npos ? 0 : slash + 1) != std::string::npos;
+}
+
+std::vector<std::string> NextSteps(const Finding& f, Place place) {
+  return SecretInName(f) ? Steps(NameSecretSteps, place, f.origin.path) : NextSteps(f.category, place, f.origin.path);
+}
+
+std::vector<std::string> NextSteps(const std::string& category, Place place, const std::string& path) {
+  return Steps(category == "secret" ? SecretSteps : DataSteps, place, path);
 }
 
 }  // namespace cg

@@ -30,6 +30,14 @@ Place PlaceOf(const Origin& origin);
 // (participant-data, small-cells, policy, anything unknown) share one set; "secret" has its own.
 std::vector<std::string> NextSteps(const std::string& category, Place place, const std::string& path);
 
+// True for a secret in a file or folder name (keys/ghp_…/config): a secret finding with no line
+// whose path's last part holds its masked value. Its fix is a new name: untracking or ignoring the file
+// keeps the name on disk, and `git rm --cached` of it is no fix at all.
+bool SecretInName(const Finding& finding);
+
+// The steps for `finding` at `place`: NextSteps of its category, or a secret in a name's own.
+std::vector<std::string> NextSteps(const Finding& finding, Place place);
+
 // `path` as an argument to git commands and a .gitignore line, shell-quoted. A path shown with
 // a secret masked (`keys/ghp_****/config`) cannot be typed as it is: the masked run becomes one
 // `*`, which git's pathspecs and .gitignore read as a wildcard (it matches `/` in pathspecs, so

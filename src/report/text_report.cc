@@ -72,9 +72,9 @@ void WriteNextSteps(const std::vector<const Finding*>& list, const ReportOptions
   std::vector<std::string> steps;
   std::set<std::string> seen_category;
   for (const Finding* f : list) {
-    const std::string kind = f->category == "secret" ? "secret" : "data";
+    const std::string kind = SecretInName(*f) ? "name" : f->category == "secret" ? "secret" : "data";
     if (!seen_category.insert(kind).second) continue;
-    for (auto& s : NextSteps(f->category, opt.place ? *opt.place : PlaceOf(f->origin), f->origin.path))
+    for (auto& s : NextSteps(*f, opt.place ? *opt.place : PlaceOf(f->origin)))
       if (std::find(steps.begin(), steps.end(), s) == steps.end()) steps.push_back(std::move(s));
   }
   out << "  " << Paint(opt, kBold, "next:") << "\n";

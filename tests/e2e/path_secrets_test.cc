@@ -156,6 +156,12 @@ TEST(PathSecrets, AdviceForAMaskedPathRunsAsPrintedAndNeverPrintsTheSecret) {
   RunResult run = testing::Run({"sh", "-c", "git restore --staged -- " + pathspec}, fx.work);
   EXPECT_EQ(run.exit_code, 0) << pathspec << ": " << run.err;
   EXPECT_EQ(Git({"diff", "--cached", "--name-only"}, fx.work).out, "") << "unstaged by the advice as printed";
+  // The name is the leak: the advice is a new name, not untracking or ignoring a file that keeps it.
+  EXPECT_TRUE(Has(r.err, "rename it so no file or folder name holds the credential")) << r.err;
+  EXPECT_TRUE(Has(r.err, "its name holds a secret:            rename the folder or file")) << r.err;
+  EXPECT_FALSE(Has(r.err, "git rm --cached")) << r.err;
+  EXPECT_FALSE(Has(r.err, ".gitignore")) << r.err;
+  EXPECT_FALSE(Has(r.err, "read the credential from an environment variable")) << r.err;
   // What `git ls-files` (named in the advice) lists with it, once it is tracked, is the folder's file.
   EXPECT_TRUE(Has(r.err, "git ls-files -- " + pathspec)) << r.err;
   Git({"add", kFolder + "/config"}, fx.work);
@@ -163,11 +169,28 @@ TEST(PathSecrets, AdviceForAMaskedPathRunsAsPrintedAndNeverPrintsTheSecret) {
   EXPECT_EQ(testing::Run({"sh", "-c", "git ls-files -- " + pathspec}, fx.work).out, kFolder + "/config\n");
   EXPECT_EQ(testing::Run({"sh", "-c", "git rm -q --cached -n -- " + pathspec}, fx.work).exit_code, 0);
 
+  // In the worktree (scan .): rotate and rename. A token in the content of a file under that
+  // folder is a secret like any other: its advice is to stop tracking the file.
+  fx.Write(kFolder + "/settings.py", std::string("GITHUB_TOKEN = '") + kToken + "'\n");
+  r = testing::Cohortguard({"scan", "."}, fx.work);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_FALSE(Has(r.out + r.err, kToken)) << r.out;
+  const size_t settings = r.out.find("/settings.py");
+  ASSERT_NE(settings, std::string::npos) << r.out;
+  const std::string folder_part = r.out.substr(0, settings), settings_part = r.out.substr(settings);
+  EXPECT_TRUE(Has(folder_part, "rename it so no file or folder name holds the credential")) << r.out;
+  EXPECT_TRUE(Has(folder_part, "renaming it does not make it secret again")) << r.out;
+  EXPECT_FALSE(Has(folder_part, "git rm --cached")) << r.out;
+  EXPECT_TRUE(Has(settings_part, "stop tracking the file: git rm --cached -- 'keys/ghp_*/settings.py'")) << r.out;
+  EXPECT_FALSE(Has(settings_part, "rename it")) << r.out;
+  ASSERT_TRUE(std::filesystem::remove(fx.work + "/" + kFolder + "/settings.py"));
+
   // In history (a scan of pushed commits) the rewrite takes a glob filter-repo can run.
   r = testing::Cohortguard({"scan", "--range", "HEAD", "."}, fx.work);
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_FALSE(Has(r.out + r.err, kToken)) << r.out;
   EXPECT_TRUE(Has(r.out, "git filter-repo --invert-paths --path-glob " + pathspec)) << r.out;
+  EXPECT_TRUE(Has(r.out, "and commit the rename, then purge the old name from every commit")) << r.out;
   const std::string listing = "git log --all --format= --name-only -- " + pathspec;
   EXPECT_TRUE(Has(r.out, listing)) << r.out;
   EXPECT_EQ(testing::Run({"sh", "-c", listing + " | sort -u"}, fx.work).out, kFolder + "/config\n");
