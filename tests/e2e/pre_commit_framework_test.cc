@@ -104,7 +104,7 @@ TEST(PreCommitFramework, HooksFromPreCommitHooksYamlBlockCommitAndPush) {
   EXPECT_NE(Git({"rev-parse", "-q", "--verify", "main"}, server).exit_code, 0);
 }
 
-// Under the framework the push URL (with its credentials) reaches the hook through
+// Under the framework the push URL (with its credentials; a public and an internal host) reaches the hook through
 // PRE_COMMIT_REMOTE_URL, and a typed URL as PRE_COMMIT_REMOTE_NAME: neither is ever printed
 // with the password, by the hook or by anything around it.
 TEST(PreCommitFramework, PrePushNeverPrintsCredentialsOfThePushUrl) {
@@ -117,18 +117,22 @@ TEST(PreCommitFramework, PrePushNeverPrintsCredentialsOfThePushUrl) {
   const std::string work = repos.work;
   const std::string password = "Pa55-w0rd-of-the-lab-bot-7f3e";
   const std::string url = "https://lab-bot:" + password + "@github.com/lab/study.git";
+  const std::string internal_url = "https://lab-bot:" + password + "@git.example.invalid/lab/study.git";
   Git({"config", "url." + repos.server + ".insteadOf", url}, work);
+  Git({"config", "--add", "url." + repos.server + ".insteadOf", internal_url}, work);
   Git({"remote", "add", "origin", url}, work);
+  Git({"remote", "add", "internal", internal_url}, work);
   dir.Write("work/data/ukb12345.csv", testing::UkbExtract(300));
   Git({"add", "data/ukb12345.csv"}, work);
   ASSERT_EQ(Git({"commit", "-q", "--no-verify", "-m", "data"}, work).exit_code, 0);
 
-  for (const std::string& destination : {std::string("origin"), url}) {
+  for (const std::string& destination : {std::string("origin"), url, std::string("internal"), internal_url}) {
     RunResult r = Git({"push", destination, "HEAD:refs/heads/main"}, work);
     const std::string all = r.out + r.err;
+    const bool internal = destination == "internal" || destination == internal_url;
     EXPECT_NE(r.exit_code, 0) << destination << ": " << all;
     EXPECT_NE(all.find("ukbiobank.main-dataset"), std::string::npos) << "the hook ran and blocked: " << all;
-    EXPECT_NE(all.find("is public"), std::string::npos) << "classified by the real host: " << all;
+    EXPECT_NE(all.find(internal ? "is internal" : "is public"), std::string::npos) << "classified by the real host: " << all;
     EXPECT_EQ(all.find(password), std::string::npos) << "the password is printed: " << all;
     EXPECT_EQ(all.find(password.substr(0, 8)), std::string::npos) << "part of the password is printed: " << all;
   }

@@ -178,5 +178,59 @@ TEST(PrePushHook, MediumFindingPushedToInternalServerPassesWithAWarning) {
   EXPECT_NE(Rev("main", fx.server), "");
 }
 
+// Userinfo of an internal server's URL (https://user:password@host/..., https://TOKEN@host/...)
+// in everything the pre-push hook prints: a clean push, one that passes with a warning, one it
+// refuses, with the remote's name or the URL typed, and `remote classify`.
+TEST(PrePushHook, CredentialsOfAnInternalPushUrlAreNeverPrinted) {
+  Fixture fx;
+  const std::string password = "Pa55-w0rd-of-the-lab-bot-7f3e";
+  const std::string url = "https://lab-bot:" + password + "@git.example.invalid/lab/study.git";
+  const std::string token_url = std::string("https://") + kToken + "@git.example.invalid/lab/study.git";
+  for (const std::string& u : {url, token_url})
+    ASSERT_EQ(Git({"config", "--add", "url." + fx.server + ".insteadOf", u}, fx.work).exit_code, 0);
+  ASSERT_EQ(Git({"remote", "add", "origin", url}, fx.work).exit_code, 0);
+  auto never_printed = [&](const RunResult& r, const std::string& what) {
+    const std::string all = r.out + r.err;
+    EXPECT_EQ(all.find(password), std::string::npos) << what << ": " << all;
+    EXPECT_EQ(all.find(password.substr(0, 8)), std::string::npos) << what << ": " << all;
+    EXPECT_EQ(all.find(kToken), std::string::npos) << what << ": " << all;
+    EXPECT_EQ(all.find(std::string(kToken).substr(4, 12)), std::string::npos) << what << ": " << all;
+    EXPECT_EQ(all.find("lab-bot"), std::string::npos) << what << ": the user name is userinfo too: " << all;
+  };
+
+  ASSERT_EQ(fx.Commit("analysis/model.R", "fit <- lm(y ~ x)\n", /*verify=*/false).exit_code, 0);
+  RunResult r = Git({"push", "origin", "HEAD:refs/heads/main"}, fx.work);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("origin is internal"), std::string::npos) << r.err;
+  never_printed(r, "clean push to origin");
+
+  // A 15-row extract is medium: it passes to an internal server, with a warning naming it.
+  ASSERT_EQ(fx.Commit("small/ukb.csv", testing::UkbExtract(15), /*verify=*/false).exit_code, 0);
+  const std::string medium = Rev("HEAD", fx.work);
+  r = Git({"push", url, "HEAD:refs/heads/main"}, fx.work);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("warning: medium ukbiobank.main-dataset in small/ukb.csv goes to internal remote "
+                       "'https://***@git.example.invalid/lab/study.git'"),
+            std::string::npos) << r.err;
+  never_printed(r, "medium finding pushed to the URL typed");
+
+  // A 300-row extract is high: refused, with the report and how to fix it.
+  ASSERT_EQ(fx.Commit("data/ukb.csv", testing::UkbExtract(300), /*verify=*/false).exit_code, 0);
+  for (const std::string& destination : {token_url, std::string("origin")}) {
+    r = Git({"push", destination, "HEAD:refs/heads/main"}, fx.work);
+    EXPECT_NE(r.exit_code, 0) << destination << ": " << r.err;
+    EXPECT_NE(r.err.find("ukbiobank.main-dataset"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("How to fix"), std::string::npos) << r.err;
+    never_printed(r, "refused push");
+  }
+  EXPECT_EQ(Rev("main", fx.server), medium);
+
+  for (const std::string& what : {std::string("origin"), url, token_url}) {
+    r = testing::Cohortguard({"remote", "classify", what}, fx.work);
+    EXPECT_EQ(r.out.rfind("internal", 0), 0u) << r.out;
+    never_printed(r, "remote classify");
+  }
+}
+
 }  // namespace
 }  // namespace cg
