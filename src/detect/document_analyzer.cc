@@ -14,16 +14,17 @@
 namespace cg {
 
 DocumentAnalyzer::DocumentAnalyzer(const RuleSet& rules, std::vector<const TextDetector*> text_detectors)
-    : rules_(rules), participant_(rules), small_cells_(rules), text_detectors_(std::move(text_detectors)) {}
+    : rules_(rules), judges_tables_(rules.JudgesTables()), participant_(rules), small_cells_(rules), text_detectors_(std::move(text_detectors)) {}
 
 void DocumentAnalyzer::AnalyzeTable(const TableView& parsed, const Origin& origin, const AnalyzeOptions& options,
                                     ResultCollector& out) const {
+  if (!judges_tables_ && !options.idsets) return;
   const size_t first_new = out.findings.size();
   // A sheet's title lines above its header (delimited text has the sniffer's preamble handling).
   std::optional<TableView> moved;
   if (parsed.format != "delimited" && parsed.format != "list") moved = HeaderBelowPreamble(parsed);
   const TableView& table = moved ? *moved : parsed;
-  Inspect(table, origin, options, out);
+  if (judges_tables_) Inspect(table, origin, options, out);
   if (!options.idsets) return;
   IdColumnCounter ids(*options.idsets, table);  // a parsed table: its rows are all there is
   ids.CountRows(table.rows);
@@ -177,7 +178,8 @@ Status DocumentAnalyzer::AnalyzeText(Document& doc, const AnalyzeOptions& option
       if (ng.match.kind == "columns" && ng.match.columns.Matches(n)) return true;
     return false;
   };
-  std::optional<SniffedTable> sniffed = SniffTable(*head, complete, so);
+  std::optional<SniffedTable> sniffed;
+  if (judges_tables_ || options.idsets) sniffed = SniffTable(*head, complete, so);
 
   // Stream the whole document once: count lines (and, for a table, records), feed text detectors.
   LineCounter lines;
@@ -250,7 +252,7 @@ Status DocumentAnalyzer::AnalyzeText(Document& doc, const AnalyzeOptions& option
     }
     if (!status.ok()) t.row_count_estimated = true;  // read in part: the rows seen so far
     const size_t first_new = out.findings.size();
-    Inspect(t, doc.origin(), options, out);
+    if (judges_tables_) Inspect(t, doc.origin(), options, out);
     if (ids) ApplyIdSetMatches(*ids, t, doc.origin(), first_new, out);
   }
   return status;

@@ -49,6 +49,7 @@ class DocumentAnalyzer {
   void Inspect(const TableView& table, const Origin& origin, const AnalyzeOptions& options, ResultCollector& out) const;
 
   const RuleSet& rules_;
+  const bool judges_tables_;
   ParticipantDetector participant_;
   SmallCellDetector small_cells_;
   std::vector<const TextDetector*> text_detectors_;

@@ -152,6 +152,10 @@ struct RuleSet {
   SmallCellsPolicy small_cells;
   ScoringPolicy scoring;
   PersonModel person;
+
+  // Whether any rule judges a table (table rules, the person model, small cells). A rule set
+  // without one (a secrets-only scan) has no use for a table, so documents are not sniffed.
+  bool JudgesTables() const { return !tables.empty() || person.enabled || small_cells.enabled; }
 };
 
 // Lower-cases and trims a column name; strips a surrounding pair of quotes.

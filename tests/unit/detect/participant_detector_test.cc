@@ -206,5 +206,31 @@ TEST(SmallCells, ThresholdComesFromTheRulePack) {
   EXPECT_EQ(out.findings[0].rule, "strict.small-cells");
 }
 
+// A rule set without table rules, person model or small cells (a secrets-only scan) has no use
+// for a table: nothing is sniffed or inspected, and --explain has nothing to say. The same
+// document with the built-in packs is sniffed and explained.
+TEST(DocumentAnalyzer, ARuleSetThatJudgesNoTableDoesNotSniffOne) {
+  RuleSet secrets_only;
+  for (const RuleSource& pack : DefaultRuleSources())
+    if (pack.file.find("secrets") != std::string::npos) ASSERT_TRUE(LoadRulePack(pack, &secrets_only).ok());
+  ASSERT_FALSE(secrets_only.secrets.empty());
+  EXPECT_FALSE(secrets_only.JudgesTables());
+  EXPECT_TRUE(Rules().JudgesTables());
+  std::string csv = "eid,sex,year_of_birth\n";
+  for (int i = 0; i < 50; ++i) csv += std::to_string(1000000 + i * 7919) + "," + std::to_string(i % 2) + ",1950\n";
+  AnalyzeOptions ao;
+  ao.explain = true;
+  auto explanations = [&](const RuleSet& rules) {
+    DocumentAnalyzer analyzer(rules, {});
+    Document doc(Origin{"ukb.csv"}, "ukb.csv", std::make_unique<MemoryStream>(csv));
+    ResultCollector out;
+    EXPECT_TRUE(analyzer.AnalyzeText(doc, ao, out).ok());
+    analyzer.AnalyzeTable(Table({"eid", "sex"}, {{"1000003", "0"}}), Origin{"t.xlsx"}, ao, out);
+    return out.explanations.size();
+  };
+  EXPECT_EQ(explanations(secrets_only), 0u);
+  EXPECT_EQ(explanations(Rules()), 2u);
+}
+
 }  // namespace
 }  // namespace cg
