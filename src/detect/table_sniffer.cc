@@ -47,7 +47,36 @@ struct Record {
   std::string_view text;
   int lines = 1;  // physical lines it spans
   size_t end = 0;  // offset just past it (and its newline) in the text split
+  // Its field count under each of kDelimiters, plus one (0: not counted yet). Preamble, quick
+  // and full tests ask for the same counts of the same records again and again.
+  mutable uint32_t fields[sizeof kDelimiters] = {};
 };
+
+size_t DelimiterIndex(char d) {
+  return static_cast<size_t>(std::find(std::begin(kDelimiters), std::end(kDelimiters), d) - std::begin(kDelimiters));
+}
+
+size_t Fields(const Record& r, char d) {
+  uint32_t& n = r.fields[DelimiterIndex(d)];
+  if (n == 0) n = static_cast<uint32_t>(CountFields(r.text, d)) + 1;
+  return n - 1;
+}
+
+// The index of the first byte at or after `from` that is `a` or `b`; s.size() when none is.
+size_t FindEither(std::string_view s, size_t from, char a, char b) {
+  size_t i = from;
+#ifdef __SSE2__
+  const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)));
+    if (m != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(m)));
+  }
+#endif
+  for (; i < s.size(); ++i)
+    if (s[i] == a || s[i] == b) return i;
+  return s.size();
+}
 
 // Splits the head into records. Quotes only open at the start of a field (RFC 4180), so a stray
 // quote inside prose does not swallow the file; a record is cut at a newline when it would run
@@ -56,52 +85,67 @@ struct Record {
 std::vector<Record> SplitRecords(std::string_view text, bool complete, bool* quoted_newlines,
                                  size_t max_records = SIZE_MAX, bool* unterminated = nullptr) {
   std::vector<Record> out;
+  const size_t n = text.size();
   size_t start = 0;
-  bool in_quotes = false;
-  bool field_start = true;
   bool quotes = true;  // false once a quote was found never to close
   int lines = 1;
   constexpr size_t kMaxRecord = 1 << 20;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_quotes && complete && i + 1 == text.size() && c != '"') {
-      // The text ends inside the quote: split again from the record that opened it.
-      if (unterminated) *unterminated = true;
-      in_quotes = false;
-      quotes = false;
-      i = start;
-      lines = 1;
-      c = text[i];
-      if (i + 1 == text.size()) break;
-    }
-    if (in_quotes) {
-      if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') { ++i; continue; }
-        in_quotes = false;
-      } else if (c == '\n') {
-        if (i - start > kMaxRecord) in_quotes = false;  // runaway quote: give up on it
-        else { ++lines; *quoted_newlines = true; continue; }
-      } else {
+  auto is_delimiter = [](char c) { return c == ',' || c == '\t' || c == ';' || c == '|' || c == ' '; };
+  // Only newlines and quotes change the state: jump from one to the next.
+  size_t i = 0;
+  while (i < n) {
+    const size_t j = quotes ? FindEither(text, i, '\n', '"') : FindEither(text, i, '\n', '\n');
+    if (j == n) break;
+    if (text[j] == '"') {
+      i = j + 1;
+      if (j != start && !is_delimiter(text[j - 1])) continue;  // a quote inside a field is text
+      // A quoted field: to its closing quote, across newlines.
+      size_t k = j + 1;
+      bool reset = false, closed = false;
+      size_t newline_at = n;  // a runaway quote ends at this newline
+      while (!closed) {
+        const size_t q = FindEither(text, k, '"', '\n');
+        if (q == n) {
+          reset = complete && k < n;  // the text ends inside the quote
+          break;
+        }
+        if (text[q] == '\n') {
+          if (complete && q + 1 == n) { reset = true; break; }
+          if (q - start > kMaxRecord) { newline_at = q; break; }  // runaway quote: give up on it
+          ++lines;
+          *quoted_newlines = true;
+          k = q + 1;
+          continue;
+        }
+        if (q + 1 < n && text[q + 1] == '"') { k = q + 2; continue; }
+        closed = true;
+        i = q + 1;
+      }
+      if (reset) {
+        // Split again from the record that opened it, with quotes as text.
+        if (unterminated) *unterminated = true;
+        quotes = false;
+        lines = 1;
+        i = start;
+        if (i + 1 == n) break;
         continue;
       }
+      if (closed) continue;
+      if (newline_at == n) { i = n; break; }  // the head ends inside the quote
+      i = newline_at;
+      continue;  // the runaway quote's newline ends the record
     }
-    if (c == '"' && field_start && quotes) { in_quotes = true; field_start = false; continue; }
-    if (c == '\n') {
-      std::string_view rec = text.substr(start, i - start);
-      if (!rec.empty() && rec.back() == '\r') rec.remove_suffix(1);
-      out.push_back({rec, lines, i + 1});
-      if (out.size() >= max_records) return out;
-      start = i + 1;
-      lines = 1;
-      field_start = true;
-      continue;
-    }
-    field_start = (c == ',' || c == '\t' || c == ';' || c == '|' || c == ' ');
+    std::string_view rec = text.substr(start, j - start);
+    if (!rec.empty() && rec.back() == '\r') rec.remove_suffix(1);
+    out.push_back({rec, lines, j + 1});
+    if (out.size() >= max_records) return out;
+    start = i = j + 1;
+    lines = 1;
   }
-  if (complete && start < text.size()) {
+  if (complete && start < n) {
     std::string_view rec = text.substr(start);
     if (!rec.empty() && rec.back() == '\r') rec.remove_suffix(1);
-    out.push_back({rec, lines, text.size()});
+    out.push_back({rec, lines, n});
   }
   return out;
 }
@@ -133,7 +177,7 @@ struct Candidate {
 bool CanPass(const std::vector<Record>& recs, char d, double needed) {
   size_t n = std::min(recs.size(), kSniffRecords);
   if (n < 2) return false;
-  const size_t first = CountFields(recs[0].text, d);
+  const size_t first = Fields(recs[0], d);
   const size_t body = n - 1;
   size_t miss_a = first >= 2 ? 0 : body + 1;  // records not having `first` fields
   size_t miss_b = 0;                           // records not having `first + 1` fields
@@ -141,7 +185,7 @@ bool CanPass(const std::vector<Record>& recs, char d, double needed) {
     return miss > body || static_cast<double>(body - miss) / static_cast<double>(body) < needed;
   };
   for (size_t i = 1; i < n; ++i) {
-    const size_t k = CountFields(recs[i].text, d);
+    const size_t k = Fields(recs[i], d);
     if (k != first) ++miss_a;
     if (k != first + 1) ++miss_b;
     if (hopeless(miss_a) && hopeless(miss_b)) return false;
@@ -155,11 +199,11 @@ Candidate Score(const std::vector<Record>& recs, char d) {
   // The body decides the shape; the first record may be a header (checked by header_fits).
   std::map<size_t, size_t> counts;
   size_t n = std::min(recs.size(), kSniffRecords);
-  for (size_t i = 1; i < n; ++i) counts[CountFields(recs[i].text, d)]++;
+  for (size_t i = 1; i < n; ++i) counts[Fields(recs[i], d)]++;
   for (auto [k, v] : counts)
     if (v > counts[c.mode] || (v == counts[c.mode] && k > c.mode)) c.mode = k;
   c.share = n > 1 ? static_cast<double>(counts[c.mode]) / static_cast<double>(n - 1) : 0;
-  size_t first = CountFields(recs[0].text, d);
+  size_t first = Fields(recs[0], d);
   c.header_fits = first == c.mode || first + 1 == c.mode;
   c.header_exact = first == c.mode;
   return c;
@@ -230,10 +274,10 @@ bool IsCommentLine(std::string_view s) {
 }
 
 // True when both records split into the same number (at least 2) of fields under a delimiter.
-bool SameShape(std::string_view a, std::string_view b) {
+bool SameShape(const Record& a, const Record& b) {
   for (char d : kDelimiters) {
-    size_t n = CountFields(a, d);
-    if (n >= 2 && n == CountFields(b, d)) return true;
+    size_t n = Fields(a, d);
+    if (n >= 2 && n == Fields(b, d)) return true;
   }
   return false;
 }
@@ -275,16 +319,16 @@ size_t PreambleRecords(const std::vector<Record>& recs) {
   if (run < 2) return 0;
   for (size_t p = sep ? 1 : 0; p <= kMaxPreamble && p + run <= n; ++p) {
     for (char d : kDelimiters) {
-      const size_t k = CountFields(recs[p].text, d);
+      const size_t k = Fields(recs[p], d);
       if (k < 2) continue;
       bool stable = true;
-      for (size_t i = p + 1; i < p + run && stable; ++i) stable = CountFields(recs[i].text, d) == k;
+      for (size_t i = p + 1; i < p + run && stable; ++i) stable = Fields(recs[i], d) == k;
       if (!stable) continue;
       if (p == 0) return 0;
       size_t start = p;
-      if (CountFields(recs[p - 1].text, d) + 1 == k && (p - 1 > 0 || !sep)) --start;  // R row names header
+      if (Fields(recs[p - 1], d) + 1 == k && (p - 1 > 0 || !sep)) --start;  // R row names header
       for (size_t i = sep ? 1 : 0; i < start; ++i)
-        if (CountFields(recs[i].text, d) >= k) return sep ? 1 : 0;
+        if (Fields(recs[i], d) >= k) return sep ? 1 : 0;
       return start;
     }
   }
@@ -299,11 +343,11 @@ bool FirstRecordsRuleOut(const std::vector<Record>& recs, size_t max_body) {
   for (size_t i = 0; i < n && !not_list; ++i) not_list = !IsListToken(recs[i].text, &digit);
   if (!not_list) return false;
   for (char d : kDelimiters) {
-    const size_t first = CountFields(recs[0].text, d);
+    const size_t first = Fields(recs[0], d);
     size_t miss_a = first >= 2 ? 0 : SIZE_MAX / 2, miss_b = 0;
     bool out = false;
     for (size_t i = 1; i < n && !out; ++i) {
-      const size_t k = CountFields(recs[i].text, d);
+      const size_t k = Fields(recs[i], d);
       miss_a += k != first;
       miss_b += k != first + 1;
       out = static_cast<double>(miss_a) > limit && static_cast<double>(miss_b) > limit;
@@ -328,24 +372,30 @@ namespace {
 template <typename OnField>
 void WalkFields(std::string_view rec, char d, OnField&& on_field) {
   const size_t n = rec.size();
-  auto is_delim = [d](char c) { return c == d || (d == ' ' && c == '\t'); };
   size_t i = 0;
   if (d == ' ') {
     while (i < n && (rec[i] == ' ' || rec[i] == '\t')) ++i;
     if (i == n) return;
   }
+  // The next delimiter at or after `from` (n when none): memchr-speed, fields are mostly long.
+  auto next_delim = [&](size_t from) -> size_t {
+    if (d == ' ') return FindEither(rec, from, ' ', '\t');
+    const void* p = std::memchr(rec.data() + from, d, n - from);
+    return p ? static_cast<size_t>(static_cast<const char*>(p) - rec.data()) : n;
+  };
   for (;;) {
     const size_t start = i;
     const bool quoted = i < n && rec[i] == '"';
     if (quoted) {
-      for (++i; i < n; ++i) {
-        if (rec[i] != '"') continue;
-        if (i + 1 < n && rec[i + 1] == '"') { ++i; continue; }
-        ++i;
+      for (++i; i < n;) {
+        const size_t q = FindEither(rec, i, '"', '"');
+        if (q == n) { i = n; break; }
+        if (q + 1 < n && rec[q + 1] == '"') { i = q + 2; continue; }
+        i = q + 1;
         break;
       }
     }
-    while (i < n && !is_delim(rec[i])) ++i;
+    if (i < n) i = next_delim(i);
     on_field(rec.substr(start, i - start), quoted);
     if (i >= n) break;
     ++i;  // the delimiter
@@ -436,7 +486,7 @@ std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, con
     // the shape of the row below it: then it is a header written as a comment ("#FID IID ...").
     size_t preamble = 0;
     while (preamble < recs.size() && IsCommentLine(recs[preamble].text)) ++preamble;
-    if (preamble > 0 && preamble < recs.size() && SameShape(recs[preamble - 1].text, recs[preamble].text)) --preamble;
+    if (preamble > 0 && preamble < recs.size() && SameShape(recs[preamble - 1], recs[preamble])) --preamble;
     for (size_t i = 0; i < preamble; ++i) blank_lines += recs[i].lines;
     recs.erase(recs.begin(), recs.begin() + static_cast<std::ptrdiff_t>(preamble));
     // Title lines and a `sep=` line above the header are a preamble too.
