@@ -256,6 +256,13 @@ TEST(BrokenRef, RefToAMissingCommitIsAnErrorNamingTheRefAndTheRestIsStillScanned
   EXPECT_NE(r.report["errors"][0]["message"].get<std::string>().find("refs/heads/broken"), std::string::npos);
 }
 
+// Every error message of a report, one a line.
+std::string Messages(const json& errors) {
+  std::string all;
+  for (const json& e : errors) all += e["message"].get<std::string>() + "\n";
+  return all;
+}
+
 TEST(Sha256Repository, HooksAndScansJudgeContentNotTheObjectFormat) {
   Storage st("sha256");
   st.Clone({});
@@ -292,6 +299,14 @@ TEST(Sha256Repository, HooksAndScansJudgeContentNotTheObjectFormat) {
   ASSERT_EQ(Paths(range.report["findings"]), std::vector<std::string>{"data/ukb.csv"});
   EXPECT_EQ(range.report["findings"][0]["commit"], extract_commit);
 
+  // --history reads packs with libgit2 and its own reader, both SHA-1 only: a clear "not
+  // supported", never a clean exit over history it did not read.
+  ScanRun history = ScanJson({"--history"}, st.work);
+  EXPECT_EQ(history.code, 3) << history.report.dump(2);
+  EXPECT_TRUE(history.report["findings"].empty()) << history.report.dump(2);
+  EXPECT_NE(Messages(history.report["errors"]).find("it is a SHA-256 repository (libgit2 1.5 reads SHA-1 objects only)"),
+            std::string::npos) << history.report.dump(2);
+
   // pre-receive on a SHA-256 server reads the quarantined objects through git.
   ASSERT_EQ(Cohortguard({"hook", "install", "--pre-receive"}, st.server).exit_code, 0);
   r = Git({"push", "--no-verify", "origin", "HEAD:refs/heads/main"}, st.work);
@@ -303,12 +318,6 @@ TEST(Sha256Repository, HooksAndScansJudgeContentNotTheObjectFormat) {
 // Where git keeps the loose object `id` of the repository whose git folder is `git_dir`.
 fs::path LooseObjectPath(const std::string& git_dir, const std::string& id) {
   return fs::path(git_dir) / "objects" / id.substr(0, 2) / id.substr(2);
-}
-
-std::string Messages(const json& errors) {
-  std::string all;
-  for (const json& e : errors) all += e["message"].get<std::string>() + "\n";
-  return all;
 }
 
 TEST(PartialClone, BlobsGitHasNotFetchedAreSkippedNotInThisCloneAndTheScanSaysItIsIncomplete) {
