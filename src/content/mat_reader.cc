@@ -167,8 +167,9 @@ Status ReadVersion5(std::string_view data, std::vector<MatTable>* tables) {
     std::string name = info->name ? info->name : "";
     if (info->class_type == MAT_C_OBJECT || info->class_type == MAT_C_OPAQUE || info->class_type == MAT_C_FUNCTION) {
       if (problem.ok())
-        problem = Status::Unsupported("MATLAB .mat variable '" + name +
-                                      "' is a MATLAB object (a table or class instance), which matio cannot decode: not read");
+        // matio does not read the names of opaque (MCOS) variables.
+        problem = Status::Unsupported("MATLAB .mat variable " + (name.empty() ? std::string("(unnamed)") : "'" + name + "'") +
+                                      " is a MATLAB object (a table or class instance), which matio cannot decode: not read");
       continue;
     }
     if (info->class_type != MAT_C_STRUCT && !IsNumeric(info.get())) continue;  // cells, chars, sparse

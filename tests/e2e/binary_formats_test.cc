@@ -11,6 +11,7 @@
 #include "support/test_support.h"
 #include "unit/content/binary_fixtures.h"
 #include "unit/content/hdf5_fixtures.h"
+#include "unit/content/mat_fixtures.h"
 
 namespace cg {
 namespace {
@@ -187,6 +188,20 @@ TEST(BinaryFormatsCli, MatlabFilesOfVersionFiveAndSevenThreeAreFound) {
     EXPECT_EQ(f["rows"], 105);
   }
   EXPECT_EQ(s.exit_code, 1);
+}
+
+TEST(BinaryFormatsCli, AMatlabTableObjectIsReportedNotPassedAsEmpty) {
+  testing::TempDir dir;
+  dir.Write("matlab/cohort_table.mat", testing::MakeMatTableObject("cohort"));
+  auto s = Scan(dir);
+  EXPECT_EQ(s.exit_code, 3) << s.report.dump(2);
+  bool named = false;
+  for (const char* list : {"skipped", "errors"})
+    for (const auto& e : s.report[list]) {
+      std::string says = e.contains("reason") ? e["reason"].get<std::string>() : e.value("message", "");
+      named |= e["path"] == "matlab/cohort_table.mat" && says.find("MATLAB object") != std::string::npos;
+    }
+  EXPECT_TRUE(named) << s.report.dump(2);
 }
 
 TEST(BinaryFormatsCli, DamagedArrayAndWorkbookFilesAreErrorsNamingTheFile) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "unit/content/binary_fixtures.h"
+#include "unit/content/mat_fixtures.h"
 #include "unit/content/reader_harness.h"
 
 namespace cg {
@@ -49,6 +50,15 @@ TEST(MatReader, ReadsVersion73ThroughHdf5) {
   ASSERT_TRUE(r.status.ok()) << r.status.message();
   ASSERT_EQ(r.tables.size(), 1u);
   ExpectCohort(r, 0, "mat");
+}
+
+TEST(MatReader, AMatlabTableObjectIsReportedAsNotRead) {
+  std::vector<MatTable> tables;
+  Status s = ReadMatTables(testing::MakeMatTableObject("cohort"), &tables);
+  EXPECT_EQ(s.code(), StatusCode::kUnsupported) << s.message();
+  EXPECT_NE(s.message().find("MATLAB object"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("not read"), std::string::npos) << s.message();
+  EXPECT_TRUE(tables.empty());
 }
 
 TEST(MatReader, DamagedFilesAreErrors) {
