@@ -258,5 +258,46 @@ TEST(WholeRead, PreCommitHookNamesAnUnterminatedQuote) {
   EXPECT_NE(r.err.find("never closes"), std::string::npos) << r.err;
 }
 
+// Git blobs are read whole whatever --max-file-size says (it bounds only what a reader holds past
+// the blob itself): a committed extract over the limit and a log with a token past the limit are
+// found, never skipped, from the index (--staged, what pre-commit reads), from a range (--range,
+// what pre-push reads) and from the object store (--history). The hooks take no --max-file-size
+// (they run at the default); the commit hook names both files.
+TEST(WholeRead, AGitBlobOverMaxFileSizeIsReadWholeFromIndexRangeAndHistory) {
+  testing::Fixture fx;
+  const std::string base = testing::Rev("HEAD", fx.work);
+  std::string csv = testing::UkbExtract(4000, 3);
+  ASSERT_GT(csv.size(), 64u * 1024);
+  fx.Write("data/ukb_extract.csv", csv);
+  int64_t token_line = 0;
+  fx.Write("logs/deploy.log", LogWithToken(256u << 10, 192u << 10, &token_line));
+  ASSERT_EQ(testing::Git({"add", "data/ukb_extract.csv", "logs/deploy.log"}, fx.work).exit_code, 0);
+  auto expect_whole = [&](const std::vector<std::string>& mode) {
+    SCOPED_TRACE(mode[0]);
+    std::vector<std::string> args = mode;
+    args.insert(args.end(), {"--max-file-size", "64K", "."});
+    int code;
+    json j = ScanJson(args, fx.work, &code);
+    EXPECT_EQ(code, 1) << j.dump(2);
+    EXPECT_TRUE(j["skipped"].empty()) << j["skipped"].dump(2);
+    EXPECT_TRUE(j["errors"].empty()) << j["errors"].dump(2);
+    auto secrets = Secrets(j);
+    ASSERT_EQ(secrets.size(), 1u) << j.dump(2);
+    EXPECT_EQ(secrets[0]["line"], token_line);
+    bool table = false;
+    for (const json& f : j["findings"])
+      table |= f["path"] == "data/ukb_extract.csv" && f["category"] == "participant-data" && f["rows"] == 4000;
+    EXPECT_TRUE(table) << j.dump(2);
+  };
+  expect_whole({"--staged"});
+  testing::RunResult commit = testing::Git({"commit", "-q", "-m", "extract"}, fx.work);
+  EXPECT_NE(commit.exit_code, 0) << "the pre-commit hook must refuse";
+  EXPECT_NE(commit.err.find("data/ukb_extract.csv"), std::string::npos) << commit.err;
+  EXPECT_NE(commit.err.find("logs/deploy.log"), std::string::npos) << commit.err;
+  ASSERT_EQ(testing::Git({"commit", "-q", "--no-verify", "-m", "extract"}, fx.work).exit_code, 0);
+  expect_whole({"--range", base + "..HEAD"});
+  expect_whole({"--history"});
+}
+
 }  // namespace
 }  // namespace cg
