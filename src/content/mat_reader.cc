@@ -173,6 +173,7 @@ Status ReadVersion5(std::string_view data, std::vector<MatTable>* tables) {
       continue;
     }
     if (info->class_type != MAT_C_STRUCT && !IsNumeric(info.get())) continue;  // cells, chars, sparse
+    if (name.empty()) continue;  // MATLAB's hidden __function_workspace__ (the objects' data), no table
     MatTable out{name, {}};
     out.table.format = "mat";
     if (Mat_VarGetSize(info.get()) > kMaxMatVariableBytes) {
