@@ -527,5 +527,27 @@ TEST(ShapeDetection, CountTableOfGroupLabelsAndSharesStaysAnAggregate) {
   EXPECT_LT(ParticipantSeverity(agg), Severity::kMedium);
 }
 
+TEST(ShapeDetection, AccountsOfAWebServiceAreNotParticipants) {
+  // A product's users: a distinct user_id, a sign-up date, plan and sessions. Broke: the named
+  // key and one event date opened the row-count feature, 20,000 rows read as a cohort (medium).
+  testing::Rng r(41);
+  Rows rows;
+  for (int i = 0; i < 2000; ++i)
+    rows.push_back({std::to_string(r.Uniform(100000000, 999999999)), testing::Date(r, 2015, 2023), "GB",
+                    i % 3 ? "free" : "pro", std::to_string(r.Uniform(0, 500))});
+  TableVerdict v = Inspect(Table({"user_id", "signup_date", "country", "plan", "sessions"}, rows), "users.csv");
+  EXPECT_LT(SeverityOf(v), Severity::kMedium) << v.explanation.decision;
+  EXPECT_TRUE(std::find(v.negatives.begin(), v.negatives.end(), "aggregates.service-accounts") != v.negatives.end());
+
+  // One product-like column in a trial (therapy sessions attended) is not an account table.
+  Rows trial;
+  for (int i = 0; i < 600; ++i)
+    trial.push_back({std::to_string(1000 + i), Sex12(r), std::to_string(r.Uniform(18, 80)), testing::Date(r, 1940, 2000),
+                     std::to_string(r.Uniform(0, 12)), testing::Date(r, 2019, 2022)});
+  TableVerdict t = Inspect(Table({"participant_id", "sex", "age", "date_of_birth", "sessions", "randomisation_date"}, trial));
+  EXPECT_GE(SeverityOf(t), Severity::kMedium) << t.explanation.decision;
+  EXPECT_TRUE(std::find(t.negatives.begin(), t.negatives.end(), "aggregates.service-accounts") == t.negatives.end());
+}
+
 }  // namespace
 }  // namespace cg
