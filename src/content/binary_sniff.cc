@@ -16,6 +16,23 @@ bool HoldsStreamName(std::string_view head, std::string_view ascii) {
   return head.find(wide) != std::string_view::npos;
 }
 
+// Protocol 2 and 3 pickles have no frame opcode; one of a class instance (a pandas DataFrame)
+// opens with GLOBAL "module\nname\n" right after PROTO. A history blob has no name to go by.
+bool GlobalAfterProto(std::string_view head) {
+  if (head.size() < 6 || head[2] != 'c') return false;
+  size_t i = 3, newlines = 0;
+  for (; i < head.size() && i < 3 + 256 && newlines < 2; ++i) {
+    const char c = head[i];
+    if (c == '\n') {
+      if (i > 0 && head[i - 1] == '\n') return false;  // an empty module or name
+      ++newlines;
+    } else if (!(c == '_' || c == '.' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+      return false;
+    }
+  }
+  return newlines == 2 && head[3] != '\n';
+}
+
 }  // namespace
 
 bool SniffBinaryFormat(std::string_view head, const std::string& ext, FileType* out) {
@@ -37,7 +54,8 @@ bool SniffBinaryFormat(std::string_view head, const std::string& ext, FileType* 
       return true;
     }
   if (head.size() >= 3 && head[0] == '\x80' && head[1] >= 2 && head[1] <= 5 &&
-      ((head[1] >= 4 && head[2] == '\x95') || ext == "pkl" || ext == "pickle" || ext == "pck")) {
+      ((head[1] >= 4 && head[2] == '\x95') || ext == "pkl" || ext == "pickle" || ext == "pck" ||
+       GlobalAfterProto(head))) {
     *out = FileType::kPickle;
     return true;
   }

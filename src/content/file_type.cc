@@ -118,6 +118,36 @@ FileType SniffGenotypeMatrix(std::string_view h, const std::string& ext) {
   return FileType::kUnknownBinary;
 }
 
+// Where the name does not say (a blob read from history has no name yet: the walk that finds
+// names runs beside the readers; a page saved as .txt), text that says what it is by its first
+// bytes is read as that: an HTML page (R Markdown/knitr tables), a Jupyter notebook (df.head()
+// outputs), FHIR JSON, JSON lines or an array of records (pandas to_json). Anything else stays
+// text.
+FileType TextTypeFromContent(std::string_view head) {
+  size_t i = StartsWith(head, "\xEF\xBB\xBF") ? 3 : 0;
+  while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
+  if (i >= head.size()) return FileType::kText;
+  auto starts_lower = [&](std::string_view p) {
+    if (head.size() - i < p.size()) return false;
+    for (size_t k = 0; k < p.size(); ++k)
+      if (std::tolower(static_cast<unsigned char>(head[i + k])) != p[k]) return false;
+    return true;
+  };
+  if (starts_lower("<!doctype html") || starts_lower("<html")) return FileType::kHtml;
+  if (head[i] != '{' && head[i] != '[') return FileType::kText;
+  size_t j = i + 1;
+  while (j < head.size() && std::isspace(static_cast<unsigned char>(head[j]))) ++j;
+  // An object with a quoted key, or an array of objects: not "[1] 0.5" or "[section]".
+  const bool json = j < head.size() && ((head[i] == '{' && head[j] == '"') || (head[i] == '[' && head[j] == '{'));
+  if (!json) return FileType::kText;
+  const std::string_view start = head.substr(0, 4096);
+  if (head[i] == '{' && start.find("\"cells\"") != std::string_view::npos &&
+      start.find("\"cell_type\"") != std::string_view::npos)
+    return FileType::kNotebook;
+  if (HasFhirResourceType(start)) return FileType::kFhir;
+  return FileType::kJson;  // JSON lines or an array: a config yields no table and no error
+}
+
 }  // namespace
 
 bool NamedAsText(std::string_view name) {
@@ -180,7 +210,10 @@ FileType SniffFileType(std::string_view head, std::string_view name) {
   if (StartsWith(head, "\xfd" "7zXZ")) return FileType::kXz;
   if (StartsWith(head, "BZh") && head.size() > 3 && head[3] >= '1' && head[3] <= '9') return FileType::kBzip2;
   if (StartsWith(head, "PK\x03\x04") || StartsWith(head, "PK\x05\x06")) {
-    if (ext == "xlsx" || ext == "xlsm") return FileType::kXlsx;
+    // A workbook names its parts in the local headers; a history blob has no name to go by.
+    if (ext == "xlsx" || ext == "xlsm" || head.find("xl/workbook.xml") != std::string_view::npos ||
+        head.find("xl/worksheets/") != std::string_view::npos)
+      return FileType::kXlsx;
     // OpenDocument stores its media type uncompressed as the first member, "mimetype".
     if (ext == "ods" || (head.size() >= 84 && head.substr(30, 8) == "mimetype" &&
                          head.substr(38, 46) == "application/vnd.oasis.opendocument.spreadsheet"))
@@ -231,7 +264,7 @@ FileType SniffFileType(std::string_view head, std::string_view name) {
     return HasFhirResourceType(head.substr(0, 4096)) ? FileType::kFhir : FileType::kJson;
   if (HasOdmRoot(head)) return FileType::kOdm;
   if (ext == "vcf") return FileType::kVcf;
-  return FileType::kText;
+  return TextTypeFromContent(head);
 }
 
 }  // namespace cg

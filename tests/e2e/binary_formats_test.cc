@@ -5,11 +5,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <iterator>
+#include <map>
+#include <set>
 #include <tuple>
 
 #include "support/test_support.h"
 #include "unit/content/binary_fixtures.h"
+#include "unit/source/git_test_repo.h"
 #include "unit/content/hdf5_fixtures.h"
 #include "unit/content/mat_fixtures.h"
 
@@ -229,6 +233,41 @@ TEST(BinaryFormatsCli, DamagedArrayAndWorkbookFilesAreErrorsNamingTheFile) {
     EXPECT_TRUE(named) << s.report["errors"].dump(2);
   }
   EXPECT_FALSE(FindingFor(s.report, "data/ukb12345.csv").is_null());
+}
+
+// A history blob is read before the walk has named it: every format must be known from its
+// content, or `scan --history` passes what `scan .` finds (a protocol-2 pickle did: exit 0).
+TEST(BinaryFormatsCli, HistoryFindsInEveryCommittedFixtureWhatAWorktreeScanFinds) {
+  testing::GitTestRepo repo;
+  size_t files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(std::string(COHORTGUARD_SOURCE_DIR) + "/tests/data/binary")) {
+    repo.Write(e.path().filename().string(), testing::BinaryFixture(e.path().filename().string()));
+    ++files;
+  }
+  ASSERT_GE(files, 20u);
+  repo.Commit("fixtures");
+  auto per_path = [&](const std::vector<std::string>& flags) {
+    std::vector<std::string> args{"scan", "--format", "json"};
+    args.insert(args.end(), flags.begin(), flags.end());
+    args.push_back(".");
+    auto r = testing::Cohortguard(args, repo.dir());
+    EXPECT_FALSE(r.out.empty()) << r.err;
+    json j = json::parse(r.out);
+    EXPECT_TRUE(j["errors"].empty()) << j["errors"].dump(2);
+    std::map<std::string, std::multiset<std::string>> out;
+    for (const json& f : j["findings"])
+      out[f["path"].get<std::string>()].insert(f["rule"].get<std::string>() + " " + f["severity"].get<std::string>() + " " +
+                                               (f["member"].is_null() ? "" : f["member"].get<std::string>()));
+    return out;
+  };
+  const auto worktree = per_path({}), history = per_path({"--history"});
+  EXPECT_GE(worktree.size(), 20u);
+  for (const auto& [path, found] : worktree) {
+    auto it = history.find(path);
+    ASSERT_NE(it, history.end()) << path << ": found by scan ., not by scan --history";
+    EXPECT_EQ(it->second, found) << path;
+  }
+  EXPECT_EQ(history.size(), worktree.size());
 }
 
 }  // namespace

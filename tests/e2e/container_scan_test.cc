@@ -7,6 +7,7 @@
 #include "support/test_support.h"
 #include "content/table_sample.h"
 #include "unit/content/container_fixtures.h"
+#include "unit/source/git_test_repo.h"
 
 namespace cg {
 namespace {
@@ -93,12 +94,13 @@ std::string Jsonl(const std::string& csv) {
   return out;
 }
 
-TEST(ContainerScan, UkbExtractIsFoundInsideEachContainerWithItsMember) {
-  const std::string csv = testing::UkbExtract(500, 3);
-  struct Case {
-    std::string path, bytes, member;
-  };
-  const Case cases[] = {
+struct Case {
+  std::string path, bytes, member;
+};
+
+// A UK Biobank extract of 500 rows inside each kind of container, with the member it is in.
+std::vector<Case> ContainerCases(const std::string& csv) {
+  return {
       {"data/ukb.csv.gz", testing::Gzip(csv), ""},
       {"data/ukb.csv.zst", testing::Zstd(csv), ""},
       {"data/ukb.csv.xz", testing::Xz(csv), ""},
@@ -112,7 +114,11 @@ TEST(ContainerScan, UkbExtractIsFoundInsideEachContainerWithItsMember) {
       {"report.html", "<html><body><h1>Data</h1>" + HtmlTable(csv) + "</body></html>", "table[0]"},
       {"export.jsonl", Jsonl(csv), ""},
   };
-  for (const Case& c : cases) {
+}
+
+TEST(ContainerScan, UkbExtractIsFoundInsideEachContainerWithItsMember) {
+  const std::string csv = testing::UkbExtract(500, 3);
+  for (const Case& c : ContainerCases(csv)) {
     SCOPED_TRACE(c.path);
     TempDir dir;
     dir.Write(c.path, c.bytes);
@@ -129,6 +135,37 @@ TEST(ContainerScan, UkbExtractIsFoundInsideEachContainerWithItsMember) {
       EXPECT_EQ(f["member"], c.member);
     EXPECT_EQ(f["rows"], 500);
     EXPECT_TRUE(j["errors"].empty()) << j["errors"].dump();
+  }
+}
+
+// History blobs are read before the walk has named them, so a type known only from the name
+// (notebook, HTML page, JSON lines) must come from the content: a notebook, an R Markdown page
+// and a .jsonl committed once were passed as clean text by `scan --history`, exit 0.
+TEST(ContainerScan, HistoryFindsEachContainerAsAWorktreeScanDoesWithItsPathAndMember) {
+  const std::string csv = testing::UkbExtract(500, 3);
+  testing::GitTestRepo repo;
+  const std::vector<Case> cases = ContainerCases(csv);
+  for (const Case& c : cases) repo.Write(c.path, c.bytes);
+  repo.Commit("add");
+  auto r = testing::Cohortguard({"scan", "--history", "--format", "json", "."}, repo.dir());
+  ASSERT_FALSE(r.out.empty()) << r.err;
+  json j = json::parse(r.out);
+  EXPECT_EQ(r.exit_code, 1) << j.dump(2);
+  EXPECT_TRUE(j["errors"].empty()) << j["errors"].dump();
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.path);
+    int found = 0;
+    for (const json& f : j["findings"]) {
+      if (f["path"] != c.path) continue;
+      ++found;
+      EXPECT_EQ(f["rule"], "ukbiobank.main-dataset");
+      if (c.member.empty())
+        EXPECT_TRUE(f["member"].is_null()) << f.dump();
+      else
+        EXPECT_EQ(f["member"], c.member);
+      EXPECT_EQ(f["rows"], 500);
+    }
+    EXPECT_EQ(found, 1) << j["findings"].dump(2);
   }
 }
 

@@ -52,5 +52,26 @@ TEST(NamedAsText, TableAndDocumentExtensions) {
   for (const char* n : {"a.bin", "b.png", "c", "d.bed", "e.csv.gz"}) EXPECT_FALSE(NamedAsText(n)) << n;
 }
 
+// A blob read from history has no name while it is read: its content says what it is.
+TEST(SniffFileType, TextThatSaysWhatItIsIsReadAsThatWhereTheNameDoesNotSay) {
+  const std::string nb = "{\n \"cells\": [\n  {\n   \"cell_type\": \"code\",\n   \"outputs\": []\n  }\n ]\n}\n";
+  for (const char* name : {"", "notes.txt"}) {
+    SCOPED_TRACE(name);
+    EXPECT_EQ(SniffFileType("<!DOCTYPE html>\n<html><body><table></table></body></html>", name), FileType::kHtml);
+    EXPECT_EQ(SniffFileType("\xEF\xBB\xBF  <HTML lang=\"en\">", name), FileType::kHtml);
+    EXPECT_EQ(SniffFileType(nb, name), FileType::kNotebook);
+    EXPECT_EQ(SniffFileType("{\"resourceType\": \"Bundle\", \"entry\": []}", name), FileType::kFhir);
+    EXPECT_EQ(SniffFileType("[{\"eid\": 1000017, \"sex\": 1}]", name), FileType::kJson);
+    EXPECT_EQ(SniffFileType("{\"eid\": 1000017}\n{\"eid\": 1000024}\n", name), FileType::kJson);
+    // Text that only opens like JSON, or mentions HTML later, stays text.
+    for (const char* text : {"[1] 0.52 0.31\n", "[core]\nname = x\n", "{ x <- 1 }\n", "eid,sex\n1,<html>\n",
+                             "# notes on <!DOCTYPE html>\n"})
+      EXPECT_EQ(SniffFileType(text, name), FileType::kText) << text;
+  }
+  // A name that says what it is still decides.
+  EXPECT_EQ(SniffFileType("<!DOCTYPE html>", "page.ipynb"), FileType::kNotebook);
+  EXPECT_EQ(SniffFileType("[{\"a\": 1}]", "page.html"), FileType::kHtml);
+}
+
 }  // namespace
 }  // namespace cg
