@@ -549,5 +549,23 @@ TEST(ShapeDetection, AccountsOfAWebServiceAreNotParticipants) {
   EXPECT_TRUE(std::find(t.negatives.begin(), t.negatives.end(), "aggregates.service-accounts") == t.negatives.end());
 }
 
+TEST(ShapeDetection, AListOfStudiesIsNotParticipants) {
+  // A GWAS catalogue printed by knitr: one row per study, an id, sex and population of the
+  // study, case and control counts. Broke: 'id' distinct per row plus sex read as people.
+  testing::Rng r(42);
+  Rows rows;
+  for (int i = 0; i < 400; ++i)
+    rows.push_back({"ieu-a-" + std::to_string(i + 1), "Trait " + std::to_string(i % 40), i % 3 ? "Males and Females" : "Females",
+                    i % 2 ? "European" : "East Asian", std::to_string(r.Uniform(1000, 90000)), std::to_string(r.Uniform(1000, 90000)),
+                    std::to_string(r.Uniform(2000, 180000)), "Consortium " + std::to_string(i % 12),
+                    std::to_string(r.Uniform(20000000, 30000000))});
+  TableVerdict v = Inspect(Table({"id", "trait", "sex", "population", "ncase", "ncontrol", "sample_size", "consortium", "pmid"},
+                                 rows),
+                           "available_outcomes.csv");
+  EXPECT_LT(SeverityOf(v), Severity::kMedium) << v.explanation.decision;
+  EXPECT_TRUE(std::find(v.negatives.begin(), v.negatives.end(), "aggregates.study-list") != v.negatives.end())
+      << v.explanation.decision;
+}
+
 }  // namespace
 }  // namespace cg
