@@ -250,8 +250,9 @@ FileType SniffFileType(std::string_view head, std::string_view name) {
   if (StartsWith(head, "version https://git-lfs.github.com/spec/")) return FileType::kGitLfsPointer;
   if (StartsWith(head, "##fileformat=VCF")) return FileType::kVcf;
   // Old-format Stata files start with a version byte (113-119) then byte order 1|2.
-  if (ext == "dta" && head.size() > 2 && static_cast<unsigned char>(head[0]) >= 104 &&
-      static_cast<unsigned char>(head[0]) <= 119 && (head[1] == 1 || head[1] == 2))
+  // Without the name (a history blob) the filetype byte (1) and the unused byte (0) must follow.
+  if (head.size() > 3 && static_cast<unsigned char>(head[0]) >= 104 && static_cast<unsigned char>(head[0]) <= 119 &&
+      (head[1] == 1 || head[1] == 2) && (ext == "dta" || (head[2] == 1 && head[3] == 0)))
     return FileType::kStataDta;
 
   if (SniffWideEncoding(head.substr(0, kTextSniffBytes))) return FileType::kWideText;

@@ -30,7 +30,12 @@ bool IsPlinkFam(const TableView& t, int /*id_column*/) {
   for (const auto& r : t.rows) {
     if (r.size() != 6 || r[0].empty() || r[1].empty()) continue;
     const std::string& sex = r[4];
-    if ((sex == "0" || sex == "1" || sex == "2") && IsFamParent(r[2]) && IsFamParent(r[3]) && IsPhenotype(r[5])) ++ok;
+    // Nobody is their own parent: a .bim with alleles coded 1/2 (chr, id, cM 0, position equal
+    // to the id, 1, 2) has the shape otherwise.
+    const bool own_parent = (r[2] != "0" && r[2] == r[1]) || (r[3] != "0" && r[3] == r[1]);
+    if ((sex == "0" || sex == "1" || sex == "2") && IsFamParent(r[2]) && IsFamParent(r[3]) && IsPhenotype(r[5]) &&
+        !own_parent)
+      ++ok;
   }
   return ok * 10 >= t.rows.size() * 9;
 }

@@ -73,5 +73,16 @@ TEST(SniffFileType, TextThatSaysWhatItIsIsReadAsThatWhereTheNameDoesNotSay) {
   EXPECT_EQ(SniffFileType("[{\"a\": 1}]", "page.html"), FileType::kHtml);
 }
 
+TEST(SniffFileType, OldFormatStataIsKnownWithoutItsNameByItsWholeHeader) {
+  // ds_format 114, byte order LSF, filetype 1, unused 0, then nvar and nobs.
+  const std::string v114("\x72\x02\x01\x00\x2b\x00\x45\x02\x00\x00", 10);
+  EXPECT_EQ(SniffFileType(v114, "abm.dta"), FileType::kStataDta);
+  EXPECT_EQ(SniffFileType(v114, ""), FileType::kStataDta);
+  // The version and byte order alone are two bytes: without the name they are not enough.
+  const std::string other("\x72\x02\x07\x41\x2b\x00\x45\x02\x00\x00", 10);
+  EXPECT_EQ(SniffFileType(other, "abm.dta"), FileType::kStataDta);
+  EXPECT_NE(SniffFileType(other, ""), FileType::kStataDta);
+}
+
 }  // namespace
 }  // namespace cg

@@ -567,5 +567,19 @@ TEST(ShapeDetection, AListOfStudiesIsNotParticipants) {
       << v.explanation.decision;
 }
 
+TEST(ShapeDetection, AFamShapeBlocksWithoutItsNameAndABimWithNumericAllelesIsNoFam) {
+  // A history blob has no name yet: the .fam shape alone must reach medium.
+  testing::Rng r(43);
+  Rows fam, bim;
+  for (int i = 0; i < 150; ++i) {
+    fam.push_back({"0", "per" + std::to_string(i), "0", "0", Sex12(r), std::to_string(r.Uniform(1, 2))});
+    bim.push_back({"1", std::to_string(i + 1), "0", std::to_string(i + 1), "1", "2"});
+  }
+  EXPECT_GE(SeverityOf(Inspect(Table({}, fam), "blob")), Severity::kMedium);
+  // chr, id, cM 0, position equal to the id, alleles 1 and 2: each row its own "parent".
+  TableVerdict v = Inspect(Table({}, bim), "example.bim");
+  EXPECT_FALSE(v.finding && v.finding->rule == "genomics.plink-fam") << v.explanation.decision;
+}
+
 }  // namespace
 }  // namespace cg
