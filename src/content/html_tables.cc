@@ -15,10 +15,14 @@ struct Cell {
 };
 using Row = std::vector<Cell>;
 
+// ASCII only (tag names): std::tolower is a locale-aware library call per byte, which made
+// the tag loop the largest cost of reading an HTML page.
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
 bool StartsWithNoCase(std::string_view s, size_t at, std::string_view p) {
   if (s.size() - at < p.size()) return false;
   for (size_t i = 0; i < p.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(s[at + i])) != p[i]) return false;
+    if (AsciiLower(s[at + i]) != p[i]) return false;
   return true;
 }
 
@@ -125,8 +129,12 @@ class Scanner {
       size_t name_at = lt + (closing ? 2 : 1);
       size_t name_end = name_at;
       while (name_end < gt && std::isalnum(static_cast<unsigned char>(s_[name_end]))) ++name_end;
-      std::string name(s_.substr(name_at, name_end - name_at));
-      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+      // Only short names matter (table, tr, td, th, br, script, style): no string per tag.
+      char lowered[8];
+      const size_t length = name_end - name_at;
+      if (length < sizeof lowered)
+        for (size_t k = 0; k < length; ++k) lowered[k] = AsciiLower(s_[name_at + k]);
+      const std::string_view name(lowered, length < sizeof lowered ? length : 0);
       i = gt;
       if (!closing && (name == "script" || name == "style")) {
         size_t end = s_.size();
@@ -145,7 +153,7 @@ class Scanner {
   }
 
  private:
-  void Tag(const std::string& name, bool closing, size_t after, size_t* more) {
+  void Tag(std::string_view name, bool closing, size_t after, size_t* more) {
     if (name == "table") {
       if (!closing) {
         if (++depth_ == 1) rows_.clear();

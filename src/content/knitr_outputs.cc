@@ -13,10 +13,13 @@
 namespace cg {
 namespace {
 
+// ASCII only (tag names), without a locale-aware library call per byte.
 bool StartsWithNoCase(std::string_view s, size_t at, std::string_view p) {
   if (at > s.size() || s.size() - at < p.size()) return false;
-  for (size_t i = 0; i < p.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(s[at + i])) != p[i]) return false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    const char c = s[at + i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c) != p[i]) return false;
+  }
   return true;
 }
 
