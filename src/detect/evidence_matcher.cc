@@ -76,6 +76,12 @@ ValueStats CheckColumn(const TableView& t, int col, ValidatorFn fn) {
   return s;
 }
 
+const ValueStats& TableContext::Check(int column, ValidatorFn fn) const {
+  auto [it, fresh] = checked_.try_emplace({column, fn});
+  if (fresh) it->second = CheckColumn(table, column, fn);
+  return it->second;
+}
+
 std::vector<int> MatchingColumns(const ColumnPatterns& patterns, const TableContext& t) {
   std::vector<int> out;
   for (size_t i = 0; i < t.names.size(); ++i)
@@ -117,7 +123,7 @@ std::optional<EvidenceMatch> MatchEvidence(const EvidenceRule& e, const TableCon
       for (size_t i = 0; i < tv.column_count(); ++i) columns.push_back(static_cast<int>(i));
     }
     for (int col : columns) {
-      ValueStats s = CheckColumn(tv, col, v->fn);
+      const ValueStats& s = t.Check(col, v->fn);
       if (s.sampled < kMinSampled || s.share() < e.min_fraction || (e.unique && !s.unique) ||
           s.distinct_passed < static_cast<size_t>(e.min_distinct))
         continue;

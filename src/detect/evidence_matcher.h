@@ -5,6 +5,7 @@
 // are distinct). What a match says names columns and counts, never a cell value. Pure; thread-safe.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,15 @@
 #include "rules/rule_set.h"
 
 namespace cg {
+
+// How the sampled values of one column fare under a validator.
+struct ValueStats {
+  size_t sampled = 0;  // present (non-empty, non-missing) values
+  size_t passed = 0;
+  bool unique = true;
+  size_t distinct_passed = 0;  // different values among those that passed
+  double share() const { return sampled ? static_cast<double>(passed) / static_cast<double>(sampled) : 0; }
+};
 
 // One table as the matchers see it.
 struct TableContext {
@@ -29,6 +39,12 @@ struct TableContext {
   std::vector<std::string> ReportColumns() const;
   // "'name'" for a reportable name, "column N" otherwise.
   std::string ColumnLabel(int column) const;
+  // CheckColumn of this table, each (column, validator) computed once: rules and attributes
+  // ask the same column the same question many times.
+  const ValueStats& Check(int column, ValidatorFn fn) const;
+
+ private:
+  mutable std::map<std::pair<int, ValidatorFn>, ValueStats> checked_;
 };
 
 // True for a header cell that is really a value and must never reach a report: a number, a date,
@@ -41,14 +57,6 @@ struct EvidenceMatch {
   int column = -1;   // the column that matched (id role or value check), else -1
 };
 
-// How the sampled values of one column fare under a validator.
-struct ValueStats {
-  size_t sampled = 0;  // present (non-empty, non-missing) values
-  size_t passed = 0;
-  bool unique = true;
-  size_t distinct_passed = 0;  // different values among those that passed
-  double share() const { return sampled ? static_cast<double>(passed) / static_cast<double>(sampled) : 0; }
-};
 ValueStats CheckColumn(const TableView& t, int column, ValidatorFn fn);
 
 // `id_column` is the id column found so far by column evidence (or -1). A headerless or

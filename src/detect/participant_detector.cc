@@ -52,7 +52,7 @@ void AddAttributes(const RuleSet& rules, const TableContext& ctx, RuleScore& rs,
     if (!hits.empty()) {
       what = "sensitive column(s): " + NameColumns(ctx, hits);
       for (int col : hits) {
-        ValueStats s = v ? CheckColumn(ctx.table, col, v->fn) : ValueStats{};
+        ValueStats s = v ? ctx.Check(col, v->fn) : ValueStats{};
         if (v && s.sampled >= 2 && s.share() >= 0.8) {
           weight = std::max(weight, a.value_weight);
           what += " (" + ctx.ColumnLabel(col) + " holds " + v->name + " values)";
@@ -62,7 +62,7 @@ void AddAttributes(const RuleSet& rules, const TableContext& ctx, RuleScore& rs,
     } else if (v && !ctx.table.has_header) {
       for (int col = 1; col < static_cast<int>(ctx.table.column_count()); ++col) {
         if (claimed.count(col)) continue;
-        ValueStats s = CheckColumn(ctx.table, col, v->fn);
+        const ValueStats& s = ctx.Check(col, v->fn);
         if (s.sampled < 2 || s.share() < 0.8) continue;
         claimed.insert(col);
         weight = a.value_weight;
