@@ -271,6 +271,12 @@ class Scanner {
 
 std::vector<TableView> ParseHtmlTables(std::string_view html, size_t* more) {
   if (more) *more = 0;
+  // Most pages (a documentation site's, in every commit of its history) hold no table: one pass
+  // over the '<'s instead of parsing every tag of them.
+  bool any = false;
+  for (size_t lt = html.find('<'); lt != std::string_view::npos && !any; lt = html.find('<', lt + 1))
+    any = StartsWithNoCase(html, lt + 1, "table");
+  if (!any) return {};
   return Scanner(html).Run(more);
 }
 

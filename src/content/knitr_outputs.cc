@@ -167,7 +167,12 @@ std::vector<TableView> ParseKnitrOutputs(std::string_view html, size_t* more) {
     if (out.size() < kMaxKnitrOutputs) out.push_back(std::move(*t));
     else if (more) ++*more;
   };
-  size_t pre = FindNoCase(html, "<pre", 0), script = FindNoCase(html, "<script", 0);
+  // A printed frame's lines start with "##" and a paged one sits in a script tagged
+  // data-pagedtable-source: a page with neither (most documentation pages) has no output to read.
+  const bool prints = html.find("##") != std::string_view::npos;
+  const bool paged = html.find("data-pagedtable-source") != std::string_view::npos;
+  size_t pre = prints ? FindNoCase(html, "<pre", 0) : std::string_view::npos;
+  size_t script = paged ? FindNoCase(html, "<script", 0) : std::string_view::npos;
   while (pre != std::string_view::npos || script != std::string_view::npos) {
     if (pre < script) {
       size_t body = html.find('>', pre);
