@@ -251,9 +251,13 @@ Status DocumentAnalyzer::AnalyzeText(Document& doc, const AnalyzeOptions& option
                              "sample of " + std::to_string(t.rows.size()) + " rows");
     }
     if (sniffed->ragged()) {
+      // The field counts are those of the sniffed head; later rows are only counted.
       const std::string h = std::to_string(t.header.size());
+      const std::string where = complete && sniffed->fully_parsed
+                                    ? ""
+                                    : " in the first " + std::to_string(sniffed->head_records) + " rows";
       out.Skip(doc.origin(), "rows have unequal field counts (" + std::to_string(sniffed->ragged_min) + " to " +
-                                 std::to_string(sniffed->ragged_max) + " fields; the header has " + h +
+                                 std::to_string(sniffed->ragged_max) + " fields" + where + "; the header has " + h +
                                  "): read as the header's " + h +
                                  " columns, short rows padded with empty cells, cells past the header ignored");
     }

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <regex>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -62,6 +63,25 @@ TEST(RaggedRows, ParticipantTableIsFoundAndTheRaggednessNamed) {
   ASSERT_NE(skipped, std::string::npos) << text.out;
   EXPECT_NE(text.out.find("data/cohort_export.csv: rows have unequal field counts", skipped), std::string::npos)
       << text.out;
+}
+
+// Past the sniffed head rows are counted, not split: the note says which rows the range is of.
+TEST(RaggedRows, LongTableCountsEveryRowAndSaysWhichRowsTheRangeIsOf) {
+  TempDir dir;
+  dir.Write("data/cohort_export.csv", testing::RaggedParticipantTable(5000, 4));
+  int code;
+  json j = ScanJson(dir.str(), &code);
+  EXPECT_EQ(code, 1) << j.dump(2);
+  ASSERT_EQ(j["findings"].size(), 1u) << j.dump(2);
+  EXPECT_EQ(j["findings"][0]["rows"], 5000);
+  EXPECT_FALSE(j["findings"][0]["rows_estimated"].get<bool>());
+  ASSERT_EQ(j["skipped"].size(), 1u) << j.dump(2);
+  const std::string reason = j["skipped"][0]["reason"];
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(reason, m, std::regex(R"(\(2 to 8 fields in the first (\d+) rows; the header has 5\))")))
+      << reason;
+  EXPECT_GT(std::stoi(m[1]), 0);
+  EXPECT_LT(std::stoi(m[1]), 5000);
 }
 
 // A ragged table of no participants: nothing found, and the note all the same (reported, not
