@@ -250,6 +250,17 @@ Status DocumentAnalyzer::AnalyzeText(Document& doc, const AnalyzeOptions& option
       out.Skip(doc.origin(), "a quoted field never closes: rows are estimated from lines, and the table is judged on a "
                              "sample of " + std::to_string(t.rows.size()) + " rows");
     }
+    if (sniffed->ragged()) {
+      // The field counts are those of the sniffed head; later rows are only counted.
+      const std::string h = std::to_string(t.header.size());
+      const std::string where = complete && sniffed->fully_parsed
+                                    ? ""
+                                    : " in the first " + std::to_string(sniffed->head_records) + " rows";
+      out.Skip(doc.origin(), "rows have unequal field counts (" + std::to_string(sniffed->ragged_min) + " to " +
+                                 std::to_string(sniffed->ragged_max) + " fields" + where + "; the header has " + h +
+                                 "): read as the header's " + h +
+                                 " columns, short rows padded with empty cells, cells past the header ignored");
+    }
     if (!status.ok()) t.row_count_estimated = true;  // read in part: the rows seen so far
     const size_t first_new = out.findings.size();
     if (judges_tables_) Inspect(t, doc.origin(), options, out);

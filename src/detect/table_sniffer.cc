@@ -282,12 +282,88 @@ bool SameShape(const Record& a, const Record& b) {
   return false;
 }
 
+// Ragged rows (trailing fields left out by an exporter or a hand edit, stray trailing
+// delimiters): no field count is common enough for a table, yet the delimiter splits nearly
+// every record and the first record reads as a header. Such a text is read the way R's
+// read.csv(fill = TRUE) and pandas read it: the header's columns, short rows padded with empty
+// cells, cells past the header dropped. Whitespace is no candidate here: prose splits on it
+// everywhere.
+constexpr char kRaggedDelimiters[] = {'\t', ',', ';', '|'};
+constexpr double kRaggedMiss = 0.05;      // records of the body the delimiter may leave whole
+constexpr size_t kRaggedHeaderFields = 3;  // the header's fields, at least
+constexpr size_t kRaggedRecords = 10;      // records (header included), at least
+
+// Whether `d` can still pass the ragged test, judging by the first kSniffRecords records: the
+// first record has kRaggedHeaderFields fields or more, and at most kRaggedMiss of `max_body`
+// records are not split at all. `max_body` bounds the body the full test reads, so a false
+// here holds for it too.
+bool RaggedPossible(const std::vector<Record>& recs, char d, size_t max_body) {
+  if (recs.size() < 2 || Fields(recs[0], d) < kRaggedHeaderFields) return false;
+  const double limit = kRaggedMiss * static_cast<double>(max_body);
+  const size_t n = std::min(recs.size(), kSniffRecords);
+  size_t miss = 0;
+  for (size_t i = 1; i < n; ++i)
+    if (Fields(recs[i], d) < 2 && static_cast<double>(++miss) > limit) return false;
+  return true;
+}
+
+bool AnyRaggedPossible(const std::vector<Record>& recs, size_t max_body) {
+  for (char d : kRaggedDelimiters)
+    if (RaggedPossible(recs, d, max_body)) return true;
+  return false;
+}
+
+// A header cell of a ragged table reads as a column name: not blank, not padded with blanks
+// (prose and code split after ", "), its brackets balanced ("weight (kg)" is a name; code split
+// at its commas, "c(1" or "{\"id\": 1", is not), and short.
+bool IsColumnName(const std::string& h) {
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  if (h.empty() || h.size() > 100 || blank(h.front()) || blank(h.back())) return false;
+  std::string open;
+  for (char c : h) {
+    if (c == '(' || c == '[' || c == '{') open.push_back(c);
+    else if (c == ')' || c == ']' || c == '}') {
+      const char want = c == ')' ? '(' : c == ']' ? '[' : '{';
+      if (open.empty() || open.back() != want) return false;
+      open.pop_back();
+    }
+  }
+  return open.empty();
+}
+
+// The delimiter a ragged text is read with (0: none fits). It must split nearly every record,
+// leave no field count common enough for the table test (`needed`: a body of one shape under a
+// header that does not fit it is no ragged table, it stays as it is), and give a header of
+// column names that LooksLikeHeader accepts over the body (it also wants them distinct). Of
+// several, the one giving the header the most fields.
+char RaggedDelimiter(const std::vector<Record>& recs, double needed, const SniffOptions& opt) {
+  if (recs.size() < kRaggedRecords) return 0;
+  const size_t body_records = std::min(recs.size(), kSniffRecords) - 1;
+  char best = 0;
+  size_t best_fields = 0;
+  for (char d : kRaggedDelimiters) {
+    if (!RaggedPossible(recs, d, body_records)) continue;
+    if (Score(recs, d).share >= needed) continue;
+    const size_t fields = Fields(recs[0], d);
+    if (fields <= best_fields) continue;
+    std::vector<std::string> first = SplitRecord(recs[0].text, d);
+    if (!std::all_of(first.begin(), first.end(), IsColumnName)) continue;
+    std::vector<std::vector<std::string>> body;
+    for (size_t i = 1; i < recs.size() && body.size() < 50; ++i) body.push_back(SplitRecord(recs[i].text, d));
+    if (!LooksLikeHeader(first, body, opt)) continue;
+    best = d;
+    best_fields = fields;
+  }
+  return best;
+}
+
 // True when, judging by the first kSniffRecords of at least that many records (so a delimiter
-// needs 80% of the body), no delimiter can pass and some record is not a list token: then no
-// later record can make the document a table.
+// needs 80% of the body), no delimiter can pass, no ragged reading can, and some record is not
+// a list token: then no later record can make the document a table.
 bool CannotBeTable(const std::vector<Record>& recs) {
   for (char d : kDelimiters)
     if (CanPass(recs, d, 0.8)) return false;
+  if (AnyRaggedPossible(recs, std::min(recs.size(), kSniffRecords) - 1)) return false;
   bool digit = false;
   for (size_t i = 0; i < kSniffRecords && i < recs.size(); ++i)
     if (!IsListToken(recs[i].text, &digit)) return true;
@@ -354,7 +430,7 @@ bool FirstRecordsRuleOut(const std::vector<Record>& recs, size_t max_body) {
     }
     if (!out) return false;
   }
-  return true;
+  return !AnyRaggedPossible(recs, max_body);
 }
 
 // Excel's "CSV (Macintosh)" ends lines with CR alone: true when the head has a CR and no LF.
@@ -524,6 +600,8 @@ std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, con
       best = c;
   }
   const bool list = best.delimiter == 0 && IsIdList(recs);
+  const char ragged = best.delimiter == 0 && !list ? RaggedDelimiter(recs, recs.size() >= 10 ? 0.8 : 0.9, opt) : 0;
+  if (ragged) best = Score(recs, ragged);
   if (best.delimiter == 0 && !list) return std::nullopt;
   if (list) best.delimiter = '\n';  // never inside a record: each record is one field
   // Past the first pass, the caller counts rows as lines while it streams (fully_parsed false).
@@ -535,16 +613,25 @@ std::optional<SniffedTable> SniffTable(std::string_view head, bool complete, con
   std::vector<std::string> first = SplitRecord(recs[0].text, best.delimiter);
   std::vector<std::vector<std::string>> body;
   for (size_t i = 1; i < recs.size() && body.size() < 50; ++i) body.push_back(SplitRecord(recs[i].text, best.delimiter));
-  t.has_header = LooksLikeHeader(first, body, opt);
+  t.has_header = ragged || LooksLikeHeader(first, body, opt);
   size_t data_start = 0;
   if (t.has_header) {
     t.header = std::move(first);
-    if (t.header.size() + 1 == best.mode) t.header.insert(t.header.begin(), "");  // R row names
+    if (!ragged && t.header.size() + 1 == best.mode) t.header.insert(t.header.begin(), "");  // R row names
     data_start = 1;
   }
   for (size_t i = data_start; i < recs.size(); ++i) {
     if (static_cast<int>(t.rows.size()) >= opt.sample_rows) break;
     t.rows.push_back(SplitRecord(recs[i].text, best.delimiter));
+    if (ragged) t.rows.back().resize(t.header.size());
+  }
+  if (ragged) {
+    out.ragged_min = SIZE_MAX;
+    for (size_t i = 1; i < recs.size(); ++i) {
+      const size_t k = Fields(recs[i], ragged);
+      out.ragged_min = std::min(out.ragged_min, k);
+      out.ragged_max = std::max(out.ragged_max, k);
+    }
   }
   out.head_records = static_cast<int64_t>(recs.size() - data_start);
   out.head_lines = blank_lines;

@@ -3,7 +3,8 @@
 //
 // Handles comma, tab, semicolon, pipe and whitespace delimiters; RFC 4180 quoting (doubled
 // quotes, delimiters and newlines inside quotes); a UTF-8 BOM; LF, CRLF and CR-only line ends;
-// ragged rows; R-style row names (a header one field short); a preamble above the header
+// ragged rows (a few off the common field count, or, when no count is common but the delimiter
+// splits nearly every record under a header, read as the header's columns); R-style row names (a header one field short); a preamble above the header
 // (comment lines, title lines, an Excel `sep=;` line, blank rows). Only the head is parsed: the engine counts the remaining
 // lines as it streams (LineCounter), so a 1 GB file never sits in memory.
 #pragma once
@@ -37,6 +38,11 @@ struct SniffedTable {
   bool quoted_newlines = false;
   bool unterminated_quote = false;  // a complete head ends inside a quote: rows are its lines
   bool cr_only = false;       // lines end with CR alone (count '\r', not '\n', for rows)
+  // Records of unequal field counts, none common enough for a table, read as the header's
+  // columns (short rows padded with empty cells, cells past the header dropped): the fewest and
+  // most fields a data record of the head has. Both 0 when the records have one shape.
+  size_t ragged_min = 0, ragged_max = 0;
+  bool ragged() const { return ragged_max > 0; }
 };
 
 // `head` is the start of the document; `complete` is true when it is the whole document.

@@ -129,6 +129,21 @@ std::string UkbExtract(int rows, int fields, unsigned seed, char d) {
   return s;
 }
 
+std::string RaggedParticipantTable(int rows, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::string s = "eid,sex,year_of_birth,bmi,diagnosis_date\n";
+  for (int r = 0; r < rows; ++r) {
+    const std::vector<std::string> cells = {std::to_string(1000000 + rng() % 9000000), std::to_string(rng() % 2),
+                                            std::to_string(1936 + rng() % 35),
+                                            std::to_string(18 + rng() % 22) + "." + std::to_string(rng() % 10),
+                                            "2015-01-" + std::to_string(10 + rng() % 19)};
+    const size_t keep = 2 + rng() % 4, stray = rng() % 4;
+    for (size_t c = 0; c < keep; ++c) s += (c ? "," : "") + cells[c];
+    s += std::string(stray, ',') + "\n";
+  }
+  return s;
+}
+
 std::string GwasSummaryStats(int rows, unsigned seed) {
   std::mt19937 rng(seed);
   std::string s = "SNP\tCHR\tBP\tA1\tA2\tBETA\tSE\tP\tN\n";

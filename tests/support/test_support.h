@@ -43,6 +43,11 @@ RunResult Git(const std::vector<std::string>& args, const std::string& cwd);
 // of 7-digit eids derived from `seed`. Deterministic.
 std::string UkbExtract(int rows, int fields = 3, unsigned seed = 1, char delimiter = ',');
 
+// A participant table with ragged rows, as exporters and hand edits leave them: under the header
+// `eid,sex,year_of_birth,bmi,diagnosis_date`, each row keeps its first 2 to 5 fields and then
+// has 0 to 3 stray empty ones, so no field count is common (2 to 8 fields).
+std::string RaggedParticipantTable(int rows, unsigned seed = 1);
+
 // A GWAS summary-statistics table (per variant): many rows, never participant data.
 std::string GwasSummaryStats(int rows, unsigned seed = 1);
 

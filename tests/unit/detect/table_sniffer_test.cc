@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "support/test_support.h"
+
 namespace cg {
 namespace {
 
@@ -65,6 +67,78 @@ TEST(TableSniffer, RaggedRowsStillATable) {
   auto t = Sniff(text);
   ASSERT_TRUE(t);
   EXPECT_EQ(t->table.row_count, 21);
+  EXPECT_FALSE(t->ragged()) << "one field count is common: read as it is, nothing to report";
+}
+
+// The cells of one unquoted record, split at every comma.
+std::vector<std::string> Cells(const std::string& line) {
+  std::vector<std::string> out(1);
+  for (char c : line) {
+    if (c == ',') out.emplace_back();
+    else out.back().push_back(c);
+  }
+  return out;
+}
+
+// No field count is common (2 to 8 fields under a 5-field header), yet every line holds the
+// header's delimiter: read as the header's columns, as read.csv(fill = TRUE) and pandas read
+// it. 30 rows stay within the quick pass; 300 go past it and past the first bytes' test.
+TEST(TableSniffer, RaggedRowsWithNoCommonFieldCountAreReadAsTheHeadersColumns) {
+  for (int n : {30, 300}) {
+    const std::string text = testing::RaggedParticipantTable(n, 7);
+    std::vector<std::vector<std::string>> lines;
+    size_t fewest = SIZE_MAX, most = 0;
+    for (size_t at = text.find('\n') + 1; at < text.size();) {
+      const size_t nl = text.find('\n', at);
+      lines.push_back(Cells(text.substr(at, nl - at)));
+      fewest = std::min(fewest, lines.back().size());
+      most = std::max(most, lines.back().size());
+      at = nl + 1;
+    }
+    ASSERT_LT(fewest, 5u);
+    ASSERT_GT(most, 5u);
+    auto t = Sniff(text);
+    ASSERT_TRUE(t) << n;
+    EXPECT_EQ(t->table.delimiter, ',');
+    EXPECT_EQ(t->table.header, (std::vector<std::string>{"eid", "sex", "year_of_birth", "bmi", "diagnosis_date"}));
+    EXPECT_EQ(t->table.row_count, n);
+    EXPECT_TRUE(t->ragged());
+    EXPECT_EQ(t->ragged_min, fewest);
+    EXPECT_EQ(t->ragged_max, most);
+    ASSERT_EQ(t->table.rows.size(), static_cast<size_t>(std::min(n, SniffOptions{}.sample_rows)));
+    for (size_t i = 0; i < t->table.rows.size(); ++i) {
+      std::vector<std::string> want = lines[i];
+      want.resize(5);  // short rows padded with empty cells, cells past the header dropped
+      EXPECT_EQ(t->table.rows[i], want) << "row " << i;
+    }
+  }
+}
+
+// Text that is no table, with the delimiter on every line and a first line of three or more
+// fields: prose, R code written without blanks, JSON lines, R dput output.
+TEST(TableSniffer, UnevenDelimitersInTextThatIsNoTableStayNoTable) {
+  std::string prose, code, jsonl, dput;
+  for (int i = 0; i < 40; ++i) {
+    prose += "We thank the participants, the staff" + std::string(i % 3, ',') + " and the funders, of study " +
+             std::to_string(i) + (i % 2 ? ", and its sites" : "") + ".\n";
+    code += "x" + std::to_string(i) + "<-c(" + std::to_string(i) + ",2" + std::string(i % 3 ? ",3" : "") + ",4)\n";
+    jsonl += "{\"eid\": " + std::to_string(1000000 + i) + ", \"sex\": " + std::to_string(i % 2) +
+             (i % 3 ? ", \"bmi\": 22.5" : "") + ", \"tags\": [1, 2" + std::string(i % 2 ? ", 3" : "") + "]}\n";
+    dput += i == 0 ? "structure(list(eid = c(" : "";
+    for (int k = 0; k < 2 + i % 4; ++k) dput += std::to_string(1000000 + 7 * i + k) + "L, ";
+    dput += "\n";
+  }
+  dput += "1000999L), sex = 1L), class = \"data.frame\", row.names = c(NA, -161L))\n";
+  for (const std::string* text : {&prose, &code, &jsonl, &dput}) EXPECT_FALSE(Sniff(*text)) << *text;
+}
+
+// A header one field longer than rows that all have one shape (a note appended to the header,
+// R's write.table row names the other way round) is no ragged table: it reads as it always did.
+TEST(TableSniffer, HeaderLongerThanUniformRowsIsNotReadAsRagged) {
+  std::string text = testing::UkbExtract(100, 3, 2);
+  text.insert(text.find('\n'), ",note");
+  auto t = Sniff(text);
+  EXPECT_FALSE(t && t->ragged());
 }
 
 TEST(TableSniffer, HeaderlessNumericTable) {
