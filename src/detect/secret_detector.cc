@@ -234,15 +234,16 @@ void SecretDetector::Collect(size_t entry, std::string_view lines, const Origin*
     if (!RE2::PartialMatch(re2::StringPiece(name.data(), name.size()), *rule.path)) return;
   }
   const SecretPattern& pat = rule.patterns[pi];
-  const int n = pat.secret_group + 1;
+  const RE2& re = pat.re();
+  const int n = pat.secret_group() + 1;
   std::vector<re2::StringPiece> groups(static_cast<size_t>(n));
   const re2::StringPiece text(lines.data(), lines.size());
   size_t pos = 0;
-  while (pos <= lines.size() && pat.re->Match(text, pos, lines.size(), RE2::UNANCHORED, groups.data(), n)) {
+  while (pos <= lines.size() && re.Match(text, pos, lines.size(), RE2::UNANCHORED, groups.data(), n)) {
     const re2::StringPiece whole = groups[0];
     const size_t start = static_cast<size_t>(whole.data() - lines.data());
     pos = start + std::max<size_t>(whole.size(), 1);
-    const re2::StringPiece secret = groups[static_cast<size_t>(pat.secret_group)];
+    const re2::StringPiece secret = groups[static_cast<size_t>(n - 1)];
     if (secret.empty()) continue;
     std::string_view value(secret.data(), secret.size());
     if (!Acceptable(rule, value)) continue;

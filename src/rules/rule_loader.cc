@@ -190,7 +190,7 @@ Status LoadPackNode(const RuleSource& src, const YAML::Node& root, RuleSet* into
     }
   }
   if (YAML::Node sec = root["secrets"]) {
-    if (auto s = LoadSecretRules(src.file, info.name, sec, into); !s.ok()) return s;
+    if (auto s = LoadSecretRules(src.file, info.name, sec, src.built_in, into); !s.ok()) return s;
   }
   if (YAML::Node sc = root["small_cells"]) {
     if (auto s = LoadSmallCells(c, info.name, sc, &into->small_cells); !s.ok()) return s;
@@ -221,7 +221,7 @@ Status LoadRulePack(const RuleSource& source, RuleSet* into) {
 std::vector<RuleSource> DefaultRuleSources() {
   std::vector<RuleSource> out;
   for (const EmbeddedRuleFile* f = kEmbeddedRuleFiles; f->name; ++f)
-    out.push_back({std::string("<built-in>/") + f->name, f->text});
+    out.push_back({std::string("<built-in>/") + f->name, f->text, true});
   return out;
 }
 

@@ -243,11 +243,9 @@ RuleSet OnePack(const std::vector<std::string>& patterns) {
   r.id = "t.r";
   r.title = "R";
   for (const auto& source : patterns) {
-    SecretPattern p;
-    p.source = source;
-    p.re = std::make_unique<RE2>(source);
-    EXPECT_TRUE(p.re->ok()) << source;
-    p.secret_group = p.re->NamedCapturingGroups().at("secret");
+    SecretPattern p(source);
+    EXPECT_TRUE(p.re().ok()) << source;
+    EXPECT_GT(p.secret_group(), 0) << source;
     r.patterns.push_back(std::move(p));
   }
   set.secrets.push_back(std::move(r));
