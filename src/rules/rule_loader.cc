@@ -14,6 +14,7 @@
 #include "rules/evidence_loader.h"
 #include "rules/embedded_rules.h"
 #include "rules/person_features.h"
+#include "rules/rule_set_codec.h"
 #include "rules/secret_rule_loader.h"
 
 namespace cg {
@@ -254,7 +255,11 @@ Expected<std::vector<RuleSource>> ReadRuleSources(const std::string& path) {
 Expected<RuleSet> LoadRules(bool no_defaults, const std::vector<std::string>& extra_paths) {
   RuleSet set;
   std::vector<RuleSource> sources;
-  if (!no_defaults) sources = DefaultRuleSources();
+  // The built-in packs as the build loaded them; from their YAML where the build made no bytes
+  // (tools/build_rule_set.cc, which makes them).
+  if (!no_defaults && kBuiltInRuleSetBytes.empty()) sources = DefaultRuleSources();
+  else if (!no_defaults)
+    if (auto st = DecodeRuleSet(kBuiltInRuleSetBytes, &set); !st.ok()) return st;
   for (const auto& p : extra_paths) {
     auto more = ReadRuleSources(p);
     if (!more.ok()) return more.status();
@@ -279,10 +284,12 @@ std::string NormaliseColumnName(const std::string& name) {
 }
 
 // When the set cannot be compiled together (RE2's memory budget), each pattern is matched on its
-// own: slower, never a lost match.
+// own: slower, never a lost match. A set the loader did not make (the built-in packs are read
+// from the build's bytes, rules/rule_set_codec.h) is made here from the sources.
 struct ColumnPatterns::Compiled {
   std::once_flag once;
-  bool set_ok = false;
+  std::unique_ptr<RE2::Set> built;
+  const RE2::Set* set = nullptr;  // null: one by one
   std::vector<std::unique_ptr<RE2>> one_by_one;
 };
 
@@ -290,26 +297,36 @@ std::shared_ptr<ColumnPatterns::Compiled> ColumnPatterns::MakeCompiled() { retur
 
 const ColumnPatterns::Compiled& ColumnPatterns::Compile() const {
   std::call_once(compiled_->once, [this] {
-    compiled_->set_ok = set->Compile();
-    if (compiled_->set_ok) return;
     RE2::Options opts;
     opts.set_case_sensitive(false);
     opts.set_log_errors(false);
-    for (const std::string& s : sources) compiled_->one_by_one.push_back(std::make_unique<RE2>(s, opts));
+    RE2::Set* s = set.get();
+    if (!s) {
+      compiled_->built = std::make_unique<RE2::Set>(opts, RE2::ANCHOR_BOTH);
+      s = compiled_->built.get();
+      for (const std::string& p : sources)
+        if (s->Add(p, nullptr) < 0) s = nullptr;  // the loader checked: not reached
+      if (!s) compiled_->built.reset();
+    }
+    if (s && s->Compile()) {
+      compiled_->set = s;
+      return;
+    }
+    for (const std::string& p : sources) compiled_->one_by_one.push_back(std::make_unique<RE2>(p, opts));
   });
   return *compiled_;
 }
 
 bool ColumnPatterns::Matches(const std::string& normalised_name) const {
-  if (!set) return false;
+  if (sources.empty()) return false;
   const Compiled& c = Compile();
-  if (!c.set_ok) {
+  if (!c.set) {
     for (const auto& re : c.one_by_one)
       if (RE2::FullMatch(normalised_name, *re)) return true;
     return false;
   }
   std::vector<int> hits;
-  return set->Match(normalised_name, &hits);
+  return c.set->Match(normalised_name, &hits);
 }
 
 }  // namespace cg
