@@ -1,7 +1,7 @@
 // Build-time tool: compiles the secret patterns of the given rule packs (rules/*.yaml) into one
 // Vectorscan prefilter database for a generic x86-64 and writes it, serialised, with the
 // patterns' sources, as the C++ definition of kBuiltInSecretPrefilter
-// (src/detect/prebuilt_prefilter.h). CMake runs it; the output is never committed.
+// (src/rules/prebuilt_prefilter.h). CMake runs it; the output is never committed.
 //
 //   build_secret_prefilter OUT.cc PACK.yaml...
 #include <cstdio>
@@ -13,7 +13,7 @@
 #include <hs/hs.h>
 #include <yaml-cpp/yaml.h>
 
-#include "detect/secret_prefilter.h"
+#include "rules/pattern_prefilter.h"
 
 namespace {
 
@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
   generic.tune = HS_TUNE_FAMILY_GENERIC;
   generic.cpu_features = 0;
   std::vector<int> always;
-  hs_database_t* db = cg::CompilePrefilter(sources, &generic, &always);
+  hs_database_t* db = cg::CompilePrefilter(sources, false, &generic, &always);
   char* bytes = nullptr;
   size_t size = 0;
   if (db && hs_serialize_database(db, &bytes, &size) != HS_SUCCESS) {
@@ -73,7 +73,7 @@ int main(int argc, char** argv) {
   for (int a : always) is_always[static_cast<size_t>(a)] = 1;
 
   std::string out = "// Generated from rules/*.yaml by tools/build_secret_prefilter.cc. Do not edit.\n"
-                    "#include \"detect/prebuilt_prefilter.h\"\nnamespace cg {\nnamespace {\n"
+                    "#include \"rules/prebuilt_prefilter.h\"\nnamespace cg {\nnamespace {\n"
                     "const char* const kSources[] = {\n";
   for (const auto& s : sources) out += "  " + CString(s.data(), s.size()) + ",\n";
   out += "  nullptr};\nconst unsigned char kAlways[] = {";

@@ -9,8 +9,8 @@
 
 #include <hs/hs.h>
 
-#include "detect/prebuilt_prefilter.h"
-#include "detect/secret_prefilter.h"
+#include "rules/prebuilt_prefilter.h"
+#include "rules/pattern_prefilter.h"
 #include "detect/secret_value.h"
 
 namespace cg {
@@ -29,10 +29,6 @@ bool Acceptable(const SecretRule& r, std::string_view secret) {
   if (r.min_classes > 0 && CharacterClasses(secret) < r.min_classes) return false;
   if (r.min_entropy > 0 && ShannonEntropy(secret) < r.min_entropy) return false;
   return true;
-}
-
-bool HoldsFoldedLetter(std::string_view text) {
-  return text.find("\xE2\x84\xAA") != std::string_view::npos || text.find("\xC5\xBF") != std::string_view::npos;
 }
 
 // One scratch space per thread, grown for whichever database the thread scans with. Growing is
@@ -172,7 +168,7 @@ const SecretDetector::Prefilter* SecretDetector::BuildPrefilter() const {
   auto built = std::make_unique<Prefilter>();
   std::vector<std::string> sources;
   for (const auto& [r, p] : entries_) sources.push_back(rules_[r].patterns[p].source);
-  built->db = CompilePrefilter(sources, nullptr, &built->always);
+  built->db = CompilePrefilter(sources, false, nullptr, &built->always);
   if (!built->db) return nullptr;  // nothing compiled: the set stays in use
   if (!tls_scratch.For(built->db, built->serial)) return nullptr;
   prefilter_owned_ = std::move(built);

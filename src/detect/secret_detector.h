@@ -5,7 +5,7 @@
 // each match and extract its `secret` group. Until the detector has read kPrefilterAfterBytes
 // the one pass is, for the built-in patterns, a Vectorscan database in prefilter mode
 // (HS_FLAG_PREFILTER: a superset of each pattern, never a missed match) compiled at build time
-// (detect/prebuilt_prefilter.h), and for the rest an RE2::Set of them; then a Vectorscan
+// (rules/prebuilt_prefilter.h), and for the rest an RE2::Set of them; then a Vectorscan
 // database of every pattern, compiled here, takes over: it matches ~2-20x faster than the set
 // (README "Secret prefilter") but takes ~160 ms to compile, which a hook scanning a few staged
 // files should not pay. The RE2::Set of every pattern is the fallback (a text Vectorscan must
@@ -37,7 +37,7 @@ class SecretDetector : public TextDetector {
   // its own instead: slower, never wrong.
   // `fingerprint_key`: see SecretFingerprint ("": the value is left out of fingerprints).
   // `prebuilt`: start with the built-in patterns' database made at build time (see
-  // detect/prebuilt_prefilter.h); false starts with the RE2::Set, compiled on first use (tests
+  // rules/prebuilt_prefilter.h); false starts with the RE2::Set, compiled on first use (tests
   // compare the two).
   explicit SecretDetector(const std::vector<SecretRule>& rules, std::string fingerprint_key = "",
                           bool prebuilt = true);

@@ -1,4 +1,4 @@
-#include "detect/secret_prefilter.h"
+#include "rules/pattern_prefilter.h"
 
 #include <cctype>
 
@@ -52,19 +52,24 @@ std::string PrefilterExpression(const std::string& source) {
   return out;
 }
 
-hs_database_t* CompilePrefilter(const std::vector<std::string>& sources, const hs_platform_info_t* platform,
-                                std::vector<int>* always) {
+bool HoldsFoldedLetter(std::string_view text) {
+  return text.find("\xE2\x84\xAA") != std::string_view::npos || text.find("\xC5\xBF") != std::string_view::npos;
+}
+
+hs_database_t* CompilePrefilter(const std::vector<std::string>& sources, bool whole,
+                                const hs_platform_info_t* platform, std::vector<int>* always) {
   std::vector<std::string> expressions;
   std::vector<unsigned> ids;
   for (size_t i = 0; i < sources.size(); ++i) {
-    expressions.push_back(PrefilterExpression(sources[i]));
+    const std::string e = PrefilterExpression(sources[i]);
+    expressions.push_back(whole ? "^(?:" + e + ")$" : e);
     if (PrefilterSafe(sources[i])) ids.push_back(static_cast<unsigned>(i));
     else always->push_back(static_cast<int>(i));
   }
   // A rejected pattern is moved to `always` and the rest compiled again.
   while (!ids.empty()) {
     std::vector<const char*> ex;
-    std::vector<unsigned> flags(ids.size(), HS_FLAG_PREFILTER | HS_FLAG_SINGLEMATCH);
+    std::vector<unsigned> flags(ids.size(), HS_FLAG_PREFILTER | HS_FLAG_SINGLEMATCH | (whole ? HS_FLAG_CASELESS : 0u));
     for (unsigned id : ids) ex.push_back(expressions[id].c_str());
     hs_database_t* db = nullptr;
     hs_compile_error_t* err = nullptr;
