@@ -9,6 +9,7 @@ small changed and new files (default 10), then times, alternating, N runs of:
 and prints the median (p50) of each. Nothing but the temporary folder is touched.
 
   bench/hook_latency.py [--binary build/cohortguard] [--files 15000] [--staged 10] [--runs 31]
+                        [--before OLD_BINARY]   (also time an older build in the same rotation)
 """
 import argparse
 import os
@@ -70,6 +71,7 @@ def main():
     ap.add_argument("--files", type=int, default=15000)
     ap.add_argument("--staged", type=int, default=10)
     ap.add_argument("--runs", type=int, default=31)
+    ap.add_argument("--before", help="an older cohortguard binary, timed in the same rotation")
     a = ap.parse_args()
     binary = os.path.abspath(a.binary)
     if not shutil.which("git-secrets"):
@@ -82,6 +84,8 @@ def main():
             "git secrets --pre_commit_hook": ["git", "secrets", "--pre_commit_hook"],
             "git diff --cached --name-only": ["git", "diff", "--cached", "--name-only"],
         }
+        if a.before:
+            cmds["cohortguard hook pre-commit (--before)"] = [os.path.abspath(a.before), "hook", "pre-commit"]
         times = {k: [] for k in cmds}
         for k, c in cmds.items():  # warm the page cache once
             time_once(c, repo, env)
@@ -94,6 +98,9 @@ def main():
             print(f"  p50 {v:7.1f} ms   {k}")
         ratio = p50["cohortguard hook pre-commit"] / p50["git secrets --pre_commit_hook"]
         print(f"cohortguard / git-secrets = {ratio:.2f} (goal: at most 0.25)")
+        if a.before:
+            old = p50["cohortguard hook pre-commit (--before)"] / p50["git secrets --pre_commit_hook"]
+            print(f"--before / git-secrets = {old:.2f}")
 
 
 if __name__ == "__main__":

@@ -141,7 +141,7 @@ int main(int argc, char** argv) {
   for (const auto& r : rules.secrets)
     for (const auto& p : r.patterns) {
       expressions.push_back(p.source);
-      res.push_back(p.re.get());
+      res.push_back(&p.re());
     }
 
   std::vector<std::string> texts;

@@ -5,9 +5,12 @@
 #include <climits>
 #include <cstdio>
 #include <tuple>
+#include <unordered_map>
 
 #include <hs/hs.h>
 
+#include "rules/prebuilt_prefilter.h"
+#include "rules/pattern_prefilter.h"
 #include "detect/secret_value.h"
 
 namespace cg {
@@ -26,58 +29,6 @@ bool Acceptable(const SecretRule& r, std::string_view secret) {
   if (r.min_classes > 0 && CharacterClasses(secret) < r.min_classes) return false;
   if (r.min_entropy > 0 && ShannonEntropy(secret) < r.min_entropy) return false;
   return true;
-}
-
-// RE2 reads text as UTF-8, Vectorscan (in byte mode: git content need not be valid UTF-8) reads
-// bytes. The prefilter must propose every pattern RE2 can match, so:
-// - counted repeats lose their upper bound and `{n}` becomes `{n,}` (RE2 counts characters, a
-//   character may take several bytes; n characters are at least n bytes);
-// - a pattern that names a non-ASCII character (a raw byte over 0x7f, \x, \p, \P, \C or an
-//   octal escape) is not given to Vectorscan at all: it is proposed for every text;
-// - (?i) in RE2 folds U+212A KELVIN SIGN into k and U+017F LONG S into s: a text holding either
-//   is matched with the RE2::Set instead (see Propose).
-// RE2 verifies every proposal, so a looser prefilter costs time, never a false finding.
-bool PrefilterSafe(const std::string& source) {
-  for (size_t i = 0; i < source.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(source[i]);
-    if (c >= 0x80) return false;
-    if (c == '\\' && i + 1 < source.size()) {
-      const char n = source[++i];
-      if (n == 'x' || n == 'p' || n == 'P' || n == 'C' || (n >= '0' && n <= '7')) return false;
-    }
-  }
-  return true;
-}
-
-std::string PrefilterExpression(const std::string& source) {
-  std::string out;
-  for (size_t i = 0; i < source.size(); ++i) {
-    const char c = source[i];
-    if (c == '\\' && i + 1 < source.size()) {
-      out += c;
-      out += source[++i];
-      continue;
-    }
-    if (c == '{') {
-      size_t j = i + 1;
-      while (j < source.size() && std::isdigit(static_cast<unsigned char>(source[j]))) ++j;
-      const size_t digits_end = j;
-      if (j < source.size() && source[j] == ',')
-        for (++j; j < source.size() && std::isdigit(static_cast<unsigned char>(source[j]));) ++j;
-      if (digits_end > i + 1 && j < source.size() && source[j] == '}') {
-        out.append(source, i, digits_end - i);
-        out += ",}";
-        i = j;
-        continue;
-      }
-    }
-    out += c;
-  }
-  return out;
-}
-
-bool HoldsFoldedLetter(std::string_view text) {
-  return text.find("\xE2\x84\xAA") != std::string_view::npos || text.find("\xC5\xBF") != std::string_view::npos;
 }
 
 // One scratch space per thread, grown for whichever database the thread scans with. Growing is
@@ -140,20 +91,72 @@ std::vector<SecretDetector::Candidate> SecretDetector::DropOverlaps(std::vector<
   return kept;
 }
 
-SecretDetector::SecretDetector(const std::vector<SecretRule>& rules, std::string fingerprint_key)
+// The prebuilt database holds patterns by their source; an entry whose source it lacks (a user
+// pack's rule) is proposed by a set of those entries alone.
+struct SecretDetector::Prebuilt {
+  Prefilter db;                              // `always`: entries proposed for every text
+  std::vector<std::vector<int>> entries_of;  // database id -> entries with that source
+  std::unique_ptr<RE2::Set> rest;
+  std::vector<int> rest_entries;             // rest index -> entry
+};
+
+SecretDetector::SecretDetector(const std::vector<SecretRule>& rules, std::string fingerprint_key, bool prebuilt)
     : rules_(rules), fingerprint_key_(std::move(fingerprint_key)) {
-  RE2::Options opts;
-  opts.set_log_errors(false);
-  opts.set_max_mem(64 << 20);  // room for the set's DFA on megabyte chunks
-  set_ = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
-  bool adds_failed = false;
-  for (size_t r = 0; r < rules_.size(); ++r) {
-    for (size_t p = 0; p < rules_[r].patterns.size(); ++p) {
-      entries_.emplace_back(r, p);
-      if (set_->Add(rules_[r].patterns[p].source, nullptr) < 0) adds_failed = true;
+  for (size_t r = 0; r < rules_.size(); ++r)
+    for (size_t p = 0; p < rules_[r].patterns.size(); ++p) entries_.emplace_back(r, p);
+  if (prebuilt) prebuilt_ = LoadPrebuilt();
+}
+
+std::unique_ptr<SecretDetector::Prebuilt> SecretDetector::LoadPrebuilt() const {
+  const PrebuiltPrefilter& a = kBuiltInSecretPrefilter;
+  auto pb = std::make_unique<Prebuilt>();
+  if (a.count == 0 || hs_deserialize_database(a.database, a.database_size, &pb->db.db) != HS_SUCCESS) {
+    pb->db.db = nullptr;
+    return nullptr;
+  }
+  std::unordered_map<std::string_view, size_t> id_of;
+  for (size_t i = 0; i < a.count; ++i) id_of.emplace(a.sources[i], i);
+  pb->entries_of.resize(a.count);
+  bool covers_any = false;
+  for (size_t e = 0; e < entries_.size(); ++e) {
+    auto it = id_of.find(rules_[entries_[e].first].patterns[entries_[e].second].source);
+    if (it == id_of.end()) {
+      pb->rest_entries.push_back(static_cast<int>(e));
+    } else {
+      covers_any = true;
+      if (a.always[it->second]) pb->db.always.push_back(static_cast<int>(e));
+      else pb->entries_of[it->second].push_back(static_cast<int>(e));
     }
   }
-  set_ok_ = !adds_failed && set_->Compile();
+  if (!covers_any) return nullptr;
+  if (!pb->rest_entries.empty()) {
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    opts.set_max_mem(64 << 20);
+    pb->rest = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+    bool ok = true;
+    for (int e : pb->rest_entries)
+      ok = ok && pb->rest->Add(rules_[entries_[e].first].patterns[entries_[e].second].source, nullptr) >= 0;
+    if (!ok || !pb->rest->Compile()) {  // each runs on its own instead: slower, never wrong
+      pb->rest.reset();
+      pb->db.always.insert(pb->db.always.end(), pb->rest_entries.begin(), pb->rest_entries.end());
+    }
+  }
+  return pb;
+}
+
+const RE2::Set* SecretDetector::Set() const {
+  std::call_once(set_once_, [this] {
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    opts.set_max_mem(64 << 20);  // room for the set's DFA on megabyte chunks
+    set_ = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+    bool adds_failed = false;
+    for (const auto& [r, p] : entries_)
+      if (set_->Add(rules_[r].patterns[p].source, nullptr) < 0) adds_failed = true;
+    set_ok_ = !adds_failed && set_->Compile();
+  });
+  return set_ok_ ? set_.get() : nullptr;
 }
 
 SecretDetector::~SecretDetector() = default;
@@ -163,34 +166,9 @@ const SecretDetector::Prefilter* SecretDetector::BuildPrefilter() const {
   std::lock_guard<std::mutex> lock(build_mu);
   if (const Prefilter* ready = prefilter_.load(std::memory_order_acquire)) return ready;
   auto built = std::make_unique<Prefilter>();
-  std::vector<std::string> expressions;
-  std::vector<unsigned> ids;
-  for (size_t i = 0; i < entries_.size(); ++i) {
-    const std::string& source = rules_[entries_[i].first].patterns[entries_[i].second].source;
-    expressions.push_back(PrefilterExpression(source));
-    if (PrefilterSafe(source)) ids.push_back(static_cast<unsigned>(i));
-    else built->always.push_back(static_cast<int>(i));
-  }
-  // A rejected pattern is moved to `always` and the rest compiled again.
-  while (!ids.empty()) {
-    std::vector<const char*> ex;
-    std::vector<unsigned> flags(ids.size(), HS_FLAG_PREFILTER | HS_FLAG_SINGLEMATCH);
-    for (unsigned id : ids) ex.push_back(expressions[id].c_str());
-    hs_compile_error_t* err = nullptr;
-    if (hs_compile_multi(ex.data(), flags.data(), ids.data(), static_cast<unsigned>(ids.size()), HS_MODE_BLOCK,
-                         nullptr, &built->db, &err) == HS_SUCCESS)
-      break;
-    const int bad = err ? err->expression : -1;
-    if (err) hs_free_compile_error(err);
-    built->db = nullptr;
-    if (bad < 0 || static_cast<size_t>(bad) >= ids.size()) {  // not one pattern's fault: all stay with RE2
-      for (unsigned id : ids) built->always.push_back(static_cast<int>(id));
-      ids.clear();
-      break;
-    }
-    built->always.push_back(static_cast<int>(ids[static_cast<size_t>(bad)]));
-    ids.erase(ids.begin() + bad);
-  }
+  std::vector<std::string> sources;
+  for (const auto& [r, p] : entries_) sources.push_back(rules_[r].patterns[p].source);
+  built->db = CompilePrefilter(sources, false, nullptr, &built->always);
   if (!built->db) return nullptr;  // nothing compiled: the set stays in use
   if (!tls_scratch.For(built->db, built->serial)) return nullptr;
   prefilter_owned_ = std::move(built);
@@ -216,11 +194,32 @@ bool SecretDetector::Propose(std::string_view text, std::vector<int>* hits) cons
     return true;
   }
   hits->clear();
+  if (prebuilt_ && !pf && ProposePrebuilt(text, hits)) return true;
+  hits->clear();
+  const RE2::Set* set = Set();
+  if (!set) return false;
   RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-  if (!set_ok_) return false;
-  set_->Match(re2::StringPiece(text.data(), text.size()), hits, &info);
+  set->Match(re2::StringPiece(text.data(), text.size()), hits, &info);
   // The set's DFA gave up (memory): correctness first, run every pattern on its own.
   return info.kind == RE2::Set::kNoError;
+}
+
+bool SecretDetector::ProposePrebuilt(std::string_view text, std::vector<int>* hits) const {
+  const Prebuilt& pb = *prebuilt_;
+  if (text.size() > UINT_MAX || HoldsFoldedLetter(text) || !tls_scratch.For(pb.db.db, pb.db.serial)) return false;
+  std::vector<int> ids;
+  if (hs_scan(pb.db.db, text.data(), static_cast<unsigned>(text.size()), 0, tls_scratch.scratch, OnPrefilterMatch,
+              &ids) != HS_SUCCESS)
+    return false;
+  for (int id : ids) hits->insert(hits->end(), pb.entries_of[id].begin(), pb.entries_of[id].end());
+  hits->insert(hits->end(), pb.db.always.begin(), pb.db.always.end());
+  if (!pb.rest) return true;
+  std::vector<int> rest;
+  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+  pb.rest->Match(re2::StringPiece(text.data(), text.size()), &rest, &info);
+  if (info.kind != RE2::Set::kNoError) return false;
+  for (int r : rest) hits->push_back(pb.rest_entries[static_cast<size_t>(r)]);
+  return true;
 }
 
 void SecretDetector::Collect(size_t entry, std::string_view lines, const Origin* origin,
@@ -234,15 +233,16 @@ void SecretDetector::Collect(size_t entry, std::string_view lines, const Origin*
     if (!RE2::PartialMatch(re2::StringPiece(name.data(), name.size()), *rule.path)) return;
   }
   const SecretPattern& pat = rule.patterns[pi];
-  const int n = pat.secret_group + 1;
+  const RE2& re = pat.re();
+  const int n = pat.secret_group() + 1;
   std::vector<re2::StringPiece> groups(static_cast<size_t>(n));
   const re2::StringPiece text(lines.data(), lines.size());
   size_t pos = 0;
-  while (pos <= lines.size() && pat.re->Match(text, pos, lines.size(), RE2::UNANCHORED, groups.data(), n)) {
+  while (pos <= lines.size() && re.Match(text, pos, lines.size(), RE2::UNANCHORED, groups.data(), n)) {
     const re2::StringPiece whole = groups[0];
     const size_t start = static_cast<size_t>(whole.data() - lines.data());
     pos = start + std::max<size_t>(whole.size(), 1);
-    const re2::StringPiece secret = groups[static_cast<size_t>(pat.secret_group)];
+    const re2::StringPiece secret = groups[static_cast<size_t>(n - 1)];
     if (secret.empty()) continue;
     std::string_view value(secret.data(), secret.size());
     if (!Acceptable(rule, value)) continue;

@@ -2,12 +2,15 @@
 //
 // Which patterns can match a chunk of lines is found in one pass for all rules, so adding rules
 // does not multiply scan time; only those patterns are then run on their own (RE2) to locate
-// each match and extract its `secret` group. The one pass is an RE2::Set of every pattern until
-// the detector has read kPrefilterAfterBytes; then a Vectorscan database of every pattern in
-// prefilter mode (HS_FLAG_PREFILTER: a superset of each pattern, never a missed match) takes
-// over: it matches ~2-20x faster than the set (README "Secret prefilter") but takes ~160 ms to
-// compile, which a hook scanning a few staged files should not pay. Values that look like documentation placeholders, or fall short of the rule's
-// entropy and character-class checks, are dropped.
+// each match and extract its `secret` group. Until the detector has read kPrefilterAfterBytes
+// the one pass is, for the built-in patterns, a Vectorscan database in prefilter mode
+// (HS_FLAG_PREFILTER: a superset of each pattern, never a missed match) compiled at build time
+// (rules/prebuilt_prefilter.h), and for the rest an RE2::Set of them; then a Vectorscan
+// database of every pattern, compiled here, takes over: it matches ~2-20x faster than the set
+// (README "Secret prefilter") but takes ~160 ms to compile, which a hook scanning a few staged
+// files should not pay. The RE2::Set of every pattern is the fallback (a text Vectorscan must
+// not judge, or no database). Values that look like documentation placeholders, or fall short
+// of the rule's entropy and character-class checks, are dropped.
 //
 // Findings carry rule, path, line, a masked value and a fingerprint hashed from the secret;
 // never the secret, not even where a path holds one (the path is masked in the finding and in
@@ -33,12 +36,19 @@ class SecretDetector : public TextDetector {
   // own (the loader checked); should the set not compile as a whole, every pattern is run on
   // its own instead: slower, never wrong.
   // `fingerprint_key`: see SecretFingerprint ("": the value is left out of fingerprints).
-  explicit SecretDetector(const std::vector<SecretRule>& rules, std::string fingerprint_key = "");
+  // `prebuilt`: start with the built-in patterns' database made at build time (see
+  // rules/prebuilt_prefilter.h); false starts with the RE2::Set, compiled on first use (tests
+  // compare the two).
+  explicit SecretDetector(const std::vector<SecretRule>& rules, std::string fingerprint_key = "",
+                          bool prebuilt = true);
 
   ~SecretDetector() override;
 
   const char* name() const override { return "secrets"; }
-  bool uses_set() const { return set_ok_; }
+  // True when the RE2::Set of every pattern compiles (compiling it now if not yet).
+  bool uses_set() const { return Set() != nullptr; }
+  // True when the build-time database loaded and holds some of these patterns.
+  bool uses_prebuilt() const { return prebuilt_ != nullptr; }
   // Bytes of text read before the prefilter database is compiled and used.
   static constexpr uint64_t kPrefilterAfterBytes = 16 << 20;
   // Compiles the prefilter now (tests, benchmarks). False when Vectorscan rejected a pattern
@@ -75,12 +85,18 @@ class SecretDetector : public TextDetector {
   bool Propose(std::string_view text, std::vector<int>* hits) const;
   struct Prefilter;
   const Prefilter* BuildPrefilter() const;
+  struct Prebuilt;
+  std::unique_ptr<Prebuilt> LoadPrebuilt() const;
+  bool ProposePrebuilt(std::string_view text, std::vector<int>* hits) const;
+  const RE2::Set* Set() const;  // null when it does not compile
 
   const std::vector<SecretRule>& rules_;
   std::string fingerprint_key_;
-  std::unique_ptr<RE2::Set> set_;
   std::vector<std::pair<size_t, size_t>> entries_;  // set index -> (rule, pattern)
-  bool set_ok_ = false;
+  std::unique_ptr<Prebuilt> prebuilt_;
+  mutable std::once_flag set_once_;
+  mutable std::unique_ptr<RE2::Set> set_;
+  mutable bool set_ok_ = false;
   mutable std::atomic<uint64_t> bytes_seen_{0};
   mutable std::once_flag prefilter_once_;
   mutable std::atomic<const Prefilter*> prefilter_{nullptr};

@@ -14,6 +14,7 @@
 #include "rules/evidence_loader.h"
 #include "rules/embedded_rules.h"
 #include "rules/person_features.h"
+#include "rules/rule_set_codec.h"
 #include "rules/secret_rule_loader.h"
 
 namespace cg {
@@ -190,7 +191,7 @@ Status LoadPackNode(const RuleSource& src, const YAML::Node& root, RuleSet* into
     }
   }
   if (YAML::Node sec = root["secrets"]) {
-    if (auto s = LoadSecretRules(src.file, info.name, sec, into); !s.ok()) return s;
+    if (auto s = LoadSecretRules(src.file, info.name, sec, src.built_in, into); !s.ok()) return s;
   }
   if (YAML::Node sc = root["small_cells"]) {
     if (auto s = LoadSmallCells(c, info.name, sc, &into->small_cells); !s.ok()) return s;
@@ -221,7 +222,7 @@ Status LoadRulePack(const RuleSource& source, RuleSet* into) {
 std::vector<RuleSource> DefaultRuleSources() {
   std::vector<RuleSource> out;
   for (const EmbeddedRuleFile* f = kEmbeddedRuleFiles; f->name; ++f)
-    out.push_back({std::string("<built-in>/") + f->name, f->text});
+    out.push_back({std::string("<built-in>/") + f->name, f->text, true});
   return out;
 }
 
@@ -254,7 +255,11 @@ Expected<std::vector<RuleSource>> ReadRuleSources(const std::string& path) {
 Expected<RuleSet> LoadRules(bool no_defaults, const std::vector<std::string>& extra_paths) {
   RuleSet set;
   std::vector<RuleSource> sources;
-  if (!no_defaults) sources = DefaultRuleSources();
+  // The built-in packs as the build loaded them; from their YAML where the build made no bytes
+  // (tools/build_rule_set.cc, which makes them).
+  if (!no_defaults && kBuiltInRuleSetBytes.empty()) sources = DefaultRuleSources();
+  else if (!no_defaults)
+    if (auto st = DecodeRuleSet(kBuiltInRuleSetBytes, &set); !st.ok()) return st;
   for (const auto& p : extra_paths) {
     auto more = ReadRuleSources(p);
     if (!more.ok()) return more.status();
@@ -276,40 +281,6 @@ std::string NormaliseColumnName(const std::string& name) {
   std::string out = name.substr(b, e - b);
   std::transform(out.begin(), out.end(), out.begin(), [](unsigned char ch) { return std::tolower(ch); });
   return out;
-}
-
-// When the set cannot be compiled together (RE2's memory budget), each pattern is matched on its
-// own: slower, never a lost match.
-struct ColumnPatterns::Compiled {
-  std::once_flag once;
-  bool set_ok = false;
-  std::vector<std::unique_ptr<RE2>> one_by_one;
-};
-
-std::shared_ptr<ColumnPatterns::Compiled> ColumnPatterns::MakeCompiled() { return std::make_shared<Compiled>(); }
-
-const ColumnPatterns::Compiled& ColumnPatterns::Compile() const {
-  std::call_once(compiled_->once, [this] {
-    compiled_->set_ok = set->Compile();
-    if (compiled_->set_ok) return;
-    RE2::Options opts;
-    opts.set_case_sensitive(false);
-    opts.set_log_errors(false);
-    for (const std::string& s : sources) compiled_->one_by_one.push_back(std::make_unique<RE2>(s, opts));
-  });
-  return *compiled_;
-}
-
-bool ColumnPatterns::Matches(const std::string& normalised_name) const {
-  if (!set) return false;
-  const Compiled& c = Compile();
-  if (!c.set_ok) {
-    for (const auto& re : c.one_by_one)
-      if (RE2::FullMatch(normalised_name, *re)) return true;
-    return false;
-  }
-  std::vector<int> hits;
-  return set->Match(normalised_name, &hits);
 }
 
 }  // namespace cg

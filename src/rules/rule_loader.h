@@ -15,6 +15,7 @@ namespace cg {
 struct RuleSource {
   std::string file;  // shown in messages
   std::string text;
+  bool built_in = false;  // one of DefaultRuleSources: compiled into the binary, tested at build time
 };
 
 // Adds one pack's rules to `into`. On error `into` may hold part of the pack.

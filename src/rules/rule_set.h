@@ -18,12 +18,15 @@
 namespace cg {
 
 // A set of column-name patterns, matched against normalised (trimmed, lower-cased) names.
-// The set is parsed when the pack loads (a bad pattern is a load error) and compiled the first
-// time a name is matched: most runs (a pre-commit of source files) never look at a table, and
-// compiling every pack's sets cost a tenth of the hook's start.
+// The loader parses the set when a pack loads (a bad pattern is a load error; the built-in packs
+// are loaded so at build time, rules/rule_set_codec.h, and come with their sources only); it is
+// compiled the first time a name is matched: most runs (a pre-commit of source files) never
+// look at a table, and compiling every pack's sets cost a tenth of the hook's start. The
+// built-in sets are matched through a prefilter made at build time instead, compiling only the
+// patterns it proposes (rules/column_patterns.cc).
 struct ColumnPatterns {
   std::vector<std::string> sources;
-  std::unique_ptr<RE2::Set> set;  // anchored by the pattern author; compiled on first use
+  std::unique_ptr<RE2::Set> set;  // anchored by the pattern author; null: the built-in packs'
   // True when `normalised_name` matches any pattern.
   bool Matches(const std::string& normalised_name) const;
 
@@ -143,6 +146,7 @@ struct RulePackInfo {
   std::string description;
 };
 
+// Every field is written by rules/rule_set_codec.cc: a field added to these structs goes there too.
 struct RuleSet {
   std::vector<RulePackInfo> packs;
   std::vector<TableRule> tables;

@@ -1,12 +1,16 @@
 // SecretRule: one kind of credential the secret detector looks for, as a rule pack's `secrets`
 // section declares it (rules/secrets.yaml), compiled and validated by rules/secret_rule_loader.
 //
-// Each pattern is an RE2 compiled once; the part of a match that is the secret is the named
-// group `secret` (the whole match when there is none). A rule carries its own positive and
+// Each pattern is an RE2 compiled once, on first use; the part of a match that is the secret is
+// the named group `secret` (the whole match when there is none). The loader compiles a user
+// pack's patterns when it loads (one that does not compile is an error there); the built-in
+// packs' are compiled only when the detector proposes them (a hook on a few files runs a handful
+// of the ~60), and a unit test compiles every one of them. A rule carries its own positive and
 // negative examples, which `cohortguard rules test` and the test suite run.
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -23,10 +27,18 @@ struct SecretExample {
   std::string where;     // "file:line", for messages
 };
 
-struct SecretPattern {
+class SecretPattern {
+ public:
+  explicit SecretPattern(std::string source);
   std::string source;
-  std::unique_ptr<RE2> re;
-  int secret_group = 0;  // capture group holding the secret; 0: the whole match
+  const RE2& re() const;
+  // Capture group holding the secret; 0: the whole match.
+  int secret_group() const;
+
+ private:
+  struct Lazy;
+  const Lazy& Compiled() const;
+  std::shared_ptr<Lazy> lazy_;  // shared: a RuleSet is moved and copied by pointer only
 };
 
 struct SecretRule {

@@ -39,16 +39,13 @@ Status ScalarDouble(const RuleCtx& c, const YAML::Node& n, const char* key, doub
   return Status::Ok();
 }
 
-Status CompilePattern(const RuleCtx& c, const YAML::Node& n, SecretPattern* p) {
+// A built-in pattern is compiled when first used (see SecretPattern); a user's now, to report it.
+Status AddPattern(const RuleCtx& c, const YAML::Node& n, bool built_in, SecretRule* r) {
   if (!n.IsScalar()) return c.Error(n, "a pattern must be a string");
-  p->source = n.Scalar();
-  RE2::Options opts;
-  opts.set_log_errors(false);
-  p->re = std::make_unique<RE2>(p->source, opts);
-  if (!p->re->ok()) return c.Error(n, "pattern does not compile: " + p->re->error());
-  const auto& named = p->re->NamedCapturingGroups();
-  auto it = named.find("secret");
-  p->secret_group = it == named.end() ? 0 : it->second;
+  r->patterns.emplace_back(n.Scalar());
+  if (built_in) return Status::Ok();
+  const RE2& re = r->patterns.back().re();
+  if (!re.ok()) return c.Error(n, "pattern does not compile: " + re.error());
   return Status::Ok();
 }
 
@@ -75,7 +72,7 @@ Status LoadExamples(const RuleCtx& c, const YAML::Node& examples, bool should_ma
   return Status::Ok();
 }
 
-Status LoadOne(const std::string& file, const std::string& pack, const YAML::Node& n, SecretRule* r) {
+Status LoadOne(const std::string& file, const std::string& pack, const YAML::Node& n, bool built_in, SecretRule* r) {
   RuleCtx c{file, ""};
   if (!n.IsMap()) return c.Error(n, "each secret rule must be a map");
   std::string name;
@@ -102,14 +99,11 @@ Status LoadOne(const std::string& file, const std::string& pack, const YAML::Nod
 
   if (n["pattern"] && n["patterns"]) return c.Error(n, "give 'pattern' or 'patterns', not both");
   if (YAML::Node p = n["pattern"]) {
-    r->patterns.emplace_back();
-    if (auto s = CompilePattern(c, p, &r->patterns.back()); !s.ok()) return s;
+    if (auto s = AddPattern(c, p, built_in, r); !s.ok()) return s;
   } else if (YAML::Node ps = n["patterns"]) {
     if (!ps.IsSequence() || ps.size() == 0) return c.Error(ps, "'patterns' must be a non-empty list");
-    for (const auto& p : ps) {
-      r->patterns.emplace_back();
-      if (auto s = CompilePattern(c, p, &r->patterns.back()); !s.ok()) return s;
-    }
+    for (const auto& p : ps)
+      if (auto s = AddPattern(c, p, built_in, r); !s.ok()) return s;
   } else {
     return c.Error(n, "missing 'pattern'");
   }
@@ -133,14 +127,15 @@ Status LoadOne(const std::string& file, const std::string& pack, const YAML::Nod
 
 }  // namespace
 
-Status LoadSecretRules(const std::string& file, const std::string& pack, const YAML::Node& section, RuleSet* into) {
+Status LoadSecretRules(const std::string& file, const std::string& pack, const YAML::Node& section, bool built_in,
+                       RuleSet* into) {
   RuleCtx c{file, ""};
   if (!section.IsSequence()) return c.Error(section, "'secrets' must be a list");
   std::set<std::string> ids;
   for (const auto& r : into->secrets) ids.insert(r.id);
   for (const auto& n : section) {
     SecretRule r;
-    if (auto s = LoadOne(file, pack, n, &r); !s.ok()) return s;
+    if (auto s = LoadOne(file, pack, n, built_in, &r); !s.ok()) return s;
     if (!ids.insert(r.id).second) return c.Error(n, "duplicate rule id '" + r.id + "'");
     into->secrets.push_back(std::move(r));
   }

@@ -15,6 +15,8 @@
 namespace cg {
 
 // Appends the rules of `section` (the value of the `secrets` key) to `into->secrets`.
-Status LoadSecretRules(const std::string& file, const std::string& pack, const YAML::Node& section, RuleSet* into);
+// `built_in`: the patterns are compiled when first used, not checked here (see SecretPattern).
+Status LoadSecretRules(const std::string& file, const std::string& pack, const YAML::Node& section, bool built_in,
+                       RuleSet* into);
 
 }  // namespace cg

@@ -201,21 +201,27 @@ const RuleSet& BuiltInRules() {
 
 TEST(SecretPrefilter, FindsExactlyWhatTheSetFindsOnEveryExampleAndTheNonSecretCorpus) {
   const auto& secrets = BuiltInRules().secrets;
-  SecretDetector with_set(secrets), with_prefilter(secrets);
+  SecretDetector with_set(secrets, "", false), with_prebuilt(secrets), with_prefilter(secrets);
   ASSERT_TRUE(with_prefilter.UsePrefilterNow()) << "every built-in pattern compiles as a Vectorscan prefilter";
   EXPECT_FALSE(with_set.uses_prefilter());
+  EXPECT_FALSE(with_set.uses_prebuilt());
+  ASSERT_TRUE(with_prebuilt.uses_prebuilt()) << "the build-time database loads on this machine";
   size_t found = 0;
   for (const SecretRule& rule : secrets)
     for (const SecretExample& ex : rule.examples) {
       const std::string path = ex.path.empty() ? "config.env" : ex.path;
       auto a = Shown(with_set, ex.text, path);
       EXPECT_EQ(a, Shown(with_prefilter, ex.text, path)) << ex.where;
+      EXPECT_EQ(a, Shown(with_prebuilt, ex.text, path)) << ex.where;
       found += a.size();
     }
   EXPECT_GT(found, 40u);
-  for (const auto& [path, text] : testing::NonSecretCorpus(7, 1))
+  for (const auto& [path, text] : testing::NonSecretCorpus(7, 1)) {
     EXPECT_EQ(Shown(with_set, text, path), Shown(with_prefilter, text, path)) << path;
+    EXPECT_EQ(Shown(with_set, text, path), Shown(with_prebuilt, text, path)) << path;
+  }
   EXPECT_FALSE(with_set.uses_prefilter()) << "the set detector read far less than the threshold";
+  EXPECT_FALSE(with_prebuilt.uses_prefilter()) << "nor did the prebuilt one";
 }
 
 TEST(SecretPrefilter, TakesOverOnceTheDetectorHasReadEnough) {
@@ -243,11 +249,9 @@ RuleSet OnePack(const std::vector<std::string>& patterns) {
   r.id = "t.r";
   r.title = "R";
   for (const auto& source : patterns) {
-    SecretPattern p;
-    p.source = source;
-    p.re = std::make_unique<RE2>(source);
-    EXPECT_TRUE(p.re->ok()) << source;
-    p.secret_group = p.re->NamedCapturingGroups().at("secret");
+    SecretPattern p(source);
+    EXPECT_TRUE(p.re().ok()) << source;
+    EXPECT_GT(p.secret_group(), 0) << source;
     r.patterns.push_back(std::move(p));
   }
   set.secrets.push_back(std::move(r));
@@ -285,6 +289,36 @@ TEST(SecretPrefilter, PatternsVectorscanRejectsOrCannotReadAsBytesAreRunOnEveryT
   EXPECT_EQ(Shown(d, "key=\xCE\xB1\xCE\xB2\xCE\xB3\xCE\xB4\xCE\xB5\xCE\xB6\xCE\xB7\xCE\xB8\n", "x").size(), 1u);
   EXPECT_EQ(Shown(d, "t=ghp_MFLZDe1f8rESQedUStPKR0CsTy4Qwb8DwkNh\n", "x").size(), 1u);
   EXPECT_TRUE(Shown(d, "nothing here\n", "x").empty());
+}
+
+// A user pack's pattern is not in the build-time database: the set of such patterns proposes
+// it beside the database, and a built-in rule disabled (left out of the rules) is not proposed.
+TEST(SecretPrefilter, PatternsOutsideTheBuildTimeDatabaseAreStillFound) {
+  RuleSet user = OnePack({"cgtest_(?P<secret>[A-Za-z0-9]{24})\\b"});
+  std::vector<SecretRule> rules;
+  for (const SecretRule& r : BuiltInRules().secrets) {
+    if (r.id.find("github") != std::string::npos) continue;
+    SecretRule copy;
+    copy.id = r.id;
+    copy.title = r.title;
+    copy.patterns = r.patterns;
+    copy.min_entropy = r.min_entropy;
+    copy.min_classes = r.min_classes;
+    if (r.path) copy.path = std::make_unique<RE2>(r.path->pattern());
+    rules.push_back(std::move(copy));
+  }
+  const size_t built_in = rules.size();
+  for (SecretRule& r : user.secrets) rules.push_back(std::move(r));
+  SecretDetector with_set(rules, "", false), with_prebuilt(rules);
+  ASSERT_TRUE(with_prebuilt.uses_prebuilt());
+  const std::string text = "a: cgtest_Q3vT9xLm2PzR8wKdA7bC4eF1\nb: ghp_MFLZDe1f8rESQedUStPKR0CsTy4Qwb8DwkNh\n"
+                           "c: AKIAZ3MHQV7XKPL2RWNT\n";
+  auto shown = Shown(with_prebuilt, text, "x.env");
+  EXPECT_EQ(shown, Shown(with_set, text, "x.env"));
+  ASSERT_FALSE(shown.empty());
+  EXPECT_EQ(shown[0].rfind("t.r:1:", 0), 0u) << shown[0];
+  for (const auto& s : shown) EXPECT_EQ(s.find("github"), std::string::npos) << s;
+  EXPECT_LT(built_in, rules.size());
 }
 
 }  // namespace

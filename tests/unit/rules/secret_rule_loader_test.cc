@@ -38,8 +38,24 @@ TEST(SecretRuleLoader, SecretGroupIsFoundByName) {
   ASSERT_TRUE(s.ok()) << s.message();
   ASSERT_EQ(set.secrets.size(), 1u);
   EXPECT_EQ(set.secrets[0].id, "p.tok");
-  EXPECT_EQ(set.secrets[0].patterns[0].secret_group, 2);
+  EXPECT_EQ(set.secrets[0].patterns[0].secret_group(), 2);
   EXPECT_EQ(set.secrets[0].examples.size(), 2u);
+}
+
+// The loader leaves the built-in packs' patterns to be compiled on first use: this is where a
+// built-in pattern that does not compile is caught.
+TEST(SecretRuleLoader, EveryBuiltInPatternCompiles) {
+  auto set = LoadRules(false, {});
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  size_t patterns = 0;
+  for (const SecretRule& r : set->secrets)
+    for (const SecretPattern& p : r.patterns) {
+      ++patterns;
+      EXPECT_TRUE(p.re().ok()) << r.id << ": " << p.re().error();
+      const auto& named = p.re().NamedCapturingGroups();
+      EXPECT_EQ(p.secret_group(), named.count("secret") ? named.at("secret") : 0) << r.id;
+    }
+  EXPECT_GT(patterns, 20u);
 }
 
 TEST(SecretRuleLoader, DuplicateIdAcrossPacksIsAnError) {
