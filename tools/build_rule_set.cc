@@ -7,15 +7,14 @@
 //
 //   build_rule_set OUT.cc
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 
 #include <set>
 #include <vector>
 
-#include <hs/hs.h>
-
-#include "rules/pattern_prefilter.h"
+#include "prebuilt_prefilter_source.h"
 #include "rules/prebuilt_prefilter.h"
 #include "rules/rule_loader.h"
 #include "rules/rule_set_codec.h"
@@ -26,18 +25,6 @@ const PrebuiltPrefilter kBuiltInColumnPrefilter = {nullptr, nullptr, 0, nullptr,
 }  // namespace cg
 
 namespace {
-
-// Each byte as a three-digit octal escape: never read on into the next character.
-std::string CString(const char* data, size_t size) {
-  std::string out = "\"";
-  char esc[8];
-  for (size_t i = 0; i < size; ++i) {
-    std::snprintf(esc, sizeof esc, "\\%03o", static_cast<unsigned char>(data[i]));
-    out += esc;
-    if (i % 64 == 63 && i + 1 < size) out += "\"\n\"";
-  }
-  return out + "\"";
-}
 
 struct ColumnSources {
   std::set<std::string> seen;
@@ -63,25 +50,12 @@ std::string ColumnPrefilter(const cg::RuleSet& set, size_t* patterns, size_t* by
   for (const auto* p : {&set.person.id_columns, &set.person.subject_columns, &set.person.aggregate_columns,
                         &set.person.facility_columns, &set.person.vocabulary_columns})
     c.Add(*p);
-  hs_platform_info_t generic{};
-  generic.tune = HS_TUNE_FAMILY_GENERIC;
-  generic.cpu_features = 0;
-  std::vector<int> always;
-  hs_database_t* db = cg::CompilePrefilter(c.list, true, &generic, &always);
-  char* data = nullptr;
-  size_t size = 0;
-  if (db && hs_serialize_database(db, &data, &size) != HS_SUCCESS) size = 0;
-  std::vector<char> is_always(c.list.size(), 0);
-  for (int a : always) is_always[static_cast<size_t>(a)] = 1;
-  std::string out = "namespace {\nconst char* const kColumnSources[] = {\n";
-  for (const auto& s : c.list) out += "  " + CString(s.data(), s.size()) + ",\n";
-  out += "  nullptr};\nconst unsigned char kColumnAlways[] = {";
-  for (char a : is_always) out += a ? "1," : "0,";
-  out += "0};\nconst char kColumnDatabase[] =\n" + CString(data ? data : "", size) + ";\n}  // namespace\n";
-  out += "extern const PrebuiltPrefilter kBuiltInColumnPrefilter = {kColumnSources, kColumnAlways, " +
-         std::to_string(size ? c.list.size() : 0) + ", kColumnDatabase, " + std::to_string(size) + "};\n";
   *patterns = c.list.size();
-  *bytes = size;
+  std::string out, error;
+  if (!cgtools::PrebuiltPrefilterSource(c.list, true, "kBuiltInColumnPrefilter", &out, bytes, &error)) {
+    std::fprintf(stderr, "build_rule_set: %s\n", error.c_str());
+    std::exit(1);
+  }
   return out;
 }
 
@@ -108,7 +82,7 @@ int main(int argc, char** argv) {
   std::string out = "// Generated from rules/*.yaml by tools/build_rule_set.cc. Do not edit.\n"
                     "#include \"rules/prebuilt_prefilter.h\"\n#include \"rules/rule_set_codec.h\"\n"
                     "namespace cg {\nnamespace {\nconst char kBytes[] =\n" +
-                    CString(bytes.data(), bytes.size()) + ";\n}  // namespace\n" +
+                    cgtools::CString(bytes.data(), bytes.size()) + ";\n}  // namespace\n" +
                     "extern const std::string_view kBuiltInRuleSetBytes(kBytes, " + std::to_string(bytes.size()) + ");\n";
   size_t column_patterns = 0, column_bytes = 0;
   out += ColumnPrefilter(*set, &column_patterns, &column_bytes) + "}  // namespace cg\n";

@@ -10,24 +10,11 @@
 #include <string>
 #include <vector>
 
-#include <hs/hs.h>
 #include <yaml-cpp/yaml.h>
 
-#include "rules/pattern_prefilter.h"
+#include "prebuilt_prefilter_source.h"
 
 namespace {
-
-// Each byte as a three-digit octal escape: never read on into the next character.
-std::string CString(const char* data, size_t size) {
-  std::string out = "\"";
-  char esc[8];
-  for (size_t i = 0; i < size; ++i) {
-    std::snprintf(esc, sizeof esc, "\\%03o", static_cast<unsigned char>(data[i]));
-    out += esc;
-    if (i % 64 == 63 && i + 1 < size) out += "\"\n\"";
-  }
-  return out + "\"";
-}
 
 void AddPattern(const YAML::Node& p, std::set<std::string>* seen, std::vector<std::string>* sources) {
   if (p.IsScalar() && seen->insert(p.Scalar()).second) sources->push_back(p.Scalar());
@@ -58,36 +45,21 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "build_secret_prefilter: %s\n", e.what());  // the loader's tests say where
     return 1;
   }
-  hs_platform_info_t generic{};
-  generic.tune = HS_TUNE_FAMILY_GENERIC;
-  generic.cpu_features = 0;
-  std::vector<int> always;
-  hs_database_t* db = cg::CompilePrefilter(sources, false, &generic, &always);
-  char* bytes = nullptr;
+  std::string out = "// Generated from rules/*.yaml by tools/build_secret_prefilter.cc. Do not edit.\n"
+                    "#include \"rules/prebuilt_prefilter.h\"\nnamespace cg {\n";
   size_t size = 0;
-  if (db && hs_serialize_database(db, &bytes, &size) != HS_SUCCESS) {
-    std::fprintf(stderr, "build_secret_prefilter: hs_serialize_database failed\n");
+  std::string error;
+  if (!cgtools::PrebuiltPrefilterSource(sources, false, "kBuiltInSecretPrefilter", &out, &size, &error)) {
+    std::fprintf(stderr, "build_secret_prefilter: %s\n", error.c_str());
     return 1;
   }
-  std::vector<unsigned char> is_always(sources.size(), 0);
-  for (int a : always) is_always[static_cast<size_t>(a)] = 1;
-
-  std::string out = "// Generated from rules/*.yaml by tools/build_secret_prefilter.cc. Do not edit.\n"
-                    "#include \"rules/prebuilt_prefilter.h\"\nnamespace cg {\nnamespace {\n"
-                    "const char* const kSources[] = {\n";
-  for (const auto& s : sources) out += "  " + CString(s.data(), s.size()) + ",\n";
-  out += "  nullptr};\nconst unsigned char kAlways[] = {";
-  for (unsigned char a : is_always) out += a ? "1," : "0,";
-  out += "0};\nconst char kDatabase[] =\n" + CString(bytes ? bytes : "", size) + ";\n}  // namespace\n";
-  out += "extern const PrebuiltPrefilter kBuiltInSecretPrefilter = {kSources, kAlways, " +
-         std::to_string(db ? sources.size() : 0) + ", kDatabase, " + std::to_string(size) + "};\n}  // namespace cg\n";
+  out += "}  // namespace cg\n";
   std::ofstream f(argv[1], std::ios::binary);
   f << out;
   if (!f.flush()) {
     std::fprintf(stderr, "build_secret_prefilter: cannot write %s\n", argv[1]);
     return 1;
   }
-  std::printf("build_secret_prefilter: %zu patterns (%zu outside the database), %zu bytes\n", sources.size(),
-              always.size(), size);
+  std::printf("build_secret_prefilter: %zu patterns, database %zu bytes\n", sources.size(), size);
   return 0;
 }

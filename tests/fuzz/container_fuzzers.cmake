@@ -1,13 +1,5 @@
 # libFuzzer targets for the container readers: reader_fuzzer.cc built once per reader.
 # Included from tests/fuzz/CMakeLists.txt (clang only). Seeds: tests/fuzz/seeds.py.
-get_target_property(_cg_lib_opts cg_core COMPILE_OPTIONS)
-if(NOT "${_cg_lib_opts}" MATCHES "fuzzer-no-link")
-  # Instrument the library for coverage and AddressSanitizer (once, whoever includes first).
-  foreach(layer ${COHORTGUARD_LAYER_TARGETS})
-    target_compile_options(${layer} PRIVATE -fsanitize=fuzzer-no-link,address -fno-omit-frame-pointer)
-  endforeach()
-  target_link_options(libcohortguard INTERFACE -fsanitize=address)
-endif()
 set(CONTAINER_FUZZ_READERS gzip bgzf zstd xz bzip2 archive xlsx ods notebook html json_records fhir odm utf16 text_tables)
 foreach(reader ${CONTAINER_FUZZ_READERS})
   add_executable(fuzz_${reader} ${CMAKE_CURRENT_LIST_DIR}/reader_fuzzer.cc)

@@ -1,13 +1,5 @@
 # libFuzzer targets for the structured readers: one fuzz_<reader> per tests/fuzz/*_fuzz.cc.
 # Included from tests/fuzz/CMakeLists.txt (clang only). Seeds: tests/fuzz/make_structured_seeds.
-get_target_property(_cg_lib_opts cg_core COMPILE_OPTIONS)
-if(NOT "${_cg_lib_opts}" MATCHES "fuzzer-no-link")
-  # Instrument the library for coverage and AddressSanitizer (once, whoever includes first).
-  foreach(layer ${COHORTGUARD_LAYER_TARGETS})
-    target_compile_options(${layer} PRIVATE -fsanitize=fuzzer-no-link,address -fno-omit-frame-pointer)
-  endforeach()
-  target_link_options(libcohortguard INTERFACE -fsanitize=address)
-endif()
 file(GLOB STRUCTURED_FUZZERS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*_fuzz.cc)
 foreach(src ${STRUCTURED_FUZZERS})
   get_filename_component(stem ${src} NAME_WE)
