@@ -15,6 +15,11 @@
 // Sanitizer runtimes (fuzz builds) call this death callback on an error; libFuzzer uses it to
 // write a crash reproducer, which a child's contained crash must not do. Absent in normal builds.
 extern "C" void __sanitizer_set_death_callback(void (*callback)(void)) __attribute__((weak));
+// Under AddressSanitizer the child cannot have an address-space limit; these let it count its
+// live heap bytes instead (see AllocationBudget).
+extern "C" int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void*, size_t),
+                                                         void (*free_hook)(const volatile void*)) __attribute__((weak));
+extern "C" size_t __sanitizer_get_allocated_size(const volatile void* p) __attribute__((weak));
 
 namespace cg {
 namespace {
@@ -128,16 +133,38 @@ size_t VirtualSize() {
   return pages * static_cast<size_t>(sysconf(_SC_PAGESIZE));
 }
 
+// What RLIMIT_AS does in a normal build, for a sanitizer build: the child exits (as a library
+// past its memory limit would fail) once its live heap passes the same limit, instead of paging
+// through gigabytes until the deadline.
+size_t g_heap_limit = 0;
+size_t g_heap_live = 0;
+void CountMalloc(const volatile void*, size_t size) {
+  g_heap_live += size;
+  if (g_heap_live > g_heap_limit) _exit(3);
+}
+void CountFree(const volatile void* p) {
+  size_t size = p ? __sanitizer_get_allocated_size(p) : 0;
+  g_heap_live = size > g_heap_live ? 0 : g_heap_live - size;
+}
+
+void LimitMemory(size_t input_bytes) {
+  const size_t budget = 2 * input_bytes + kIsolatedHeadroom;
+  if (kAddressSanitizer) {
+    if (!__sanitizer_install_malloc_and_free_hooks || !__sanitizer_get_allocated_size) return;
+    g_heap_limit = budget;
+    __sanitizer_install_malloc_and_free_hooks(CountMalloc, CountFree);
+    return;
+  }
+  size_t now = VirtualSize();
+  if (now == 0) return;
+  rlimit lim;
+  lim.rlim_cur = lim.rlim_max = now + budget;
+  setrlimit(RLIMIT_AS, &lim);
+}
+
 [[noreturn]] void RunChild(int fd, size_t input_bytes, const std::function<Status(std::vector<NamedTable>*)>& run) {
   if (__sanitizer_set_death_callback) __sanitizer_set_death_callback(nullptr);
-  if (!kAddressSanitizer) {
-    size_t now = VirtualSize();
-    if (now > 0) {
-      rlimit lim;
-      lim.rlim_cur = lim.rlim_max = now + 2 * input_bytes + kIsolatedHeadroom;
-      setrlimit(RLIMIT_AS, &lim);
-    }
-  }
+  LimitMemory(input_bytes);
   std::vector<NamedTable> tables;
   Status s = run(&tables);
   std::string out = Encode(tables, s);

@@ -1,8 +1,9 @@
 // ReadIsolated: runs a reader built on a C library that is not safe on hostile input (FreeXL,
 // matio: fuzzing finds over-reads and multi-GB allocations in both) in a forked child process.
 // The child gets an address-space limit (its size at the fork plus twice the input plus
-// kIsolatedHeadroom; not under AddressSanitizer, which reserves terabytes), runs `run`, writes
-// the tables and the status to a pipe and _exit()s; the parent waits at most `seconds`. A crash,
+// kIsolatedHeadroom; under AddressSanitizer, which reserves terabytes, a live-heap budget of
+// the same size instead), runs `run`, writes the tables and the status to a pipe and _exit()s;
+// the parent waits at most `seconds`. A crash,
 // a hang, exhaustion or a garbled answer is an error for this one file, never for the scan.
 // The child runs only `run` (no other thread exists in it) and never returns to the caller.
 #pragma once
