@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -94,9 +95,44 @@ bool HasOdmRoot(std::string_view head) {
   return name == "ODM" && e < head.size() && (std::isspace(static_cast<unsigned char>(head[e])) || head[e] == '>');
 }
 
+bool IsRSerialization(std::string_view h) {
+  if (StartsWith(h, std::string_view("X\n\0\0\0\x02", 6)) || StartsWith(h, std::string_view("X\n\0\0\0\x03", 6)))
+    return true;
+  if (StartsWith(h, std::string_view("B\n\x02\0\0\0", 6)) || StartsWith(h, std::string_view("B\n\x03\0\0\0", 6)))
+    return true;
+  if (!StartsWith(h, "A\n2\n") && !StartsWith(h, "A\n3\n")) return false;
+  // Two lines of digits (the writer's R version, the oldest that can read it), e.g. "262402".
+  size_t i = 4;
+  for (int line = 0; line < 2; ++line) {
+    const size_t start = i;
+    while (i < h.size() && i < start + 10 && h[i] >= '0' && h[i] <= '9') ++i;
+    if (i == start || i >= h.size() || h[i] != '\n') return false;
+    ++i;
+  }
+  return true;
+}
+
 // Gzip with the BGZF extra field ("BC", SLEN 2): bgzip output used across genomics.
 bool IsBgzf(std::string_view h) {
   return h.size() >= 16 && (static_cast<unsigned char>(h[3]) & 0x04) && h[12] == 'B' && h[13] == 'C';
+}
+
+uint32_t Le32(std::string_view h, size_t at) {
+  uint32_t v = 0;
+  for (size_t k = 0; k < 4; ++k) v |= static_cast<uint32_t>(static_cast<unsigned char>(h[at + k])) << (8 * k);
+  return v;
+}
+
+// A BGEN header whose magic an older writer left zero, known without the name (a history blob)
+// by the rest of its header block: offset >= header length >= 20 (and short), samples > 0, and
+// flags that name a compression (0-2) and a layout (1-2) with every other bit but 31 clear.
+bool ZeroMagicBgen(std::string_view h) {
+  if (h.size() < 24 || h.substr(16, 4) != std::string_view("\0\0\0\0", 4)) return false;
+  const uint32_t offset = Le32(h, 0), length = Le32(h, 4), samples = Le32(h, 12);
+  if (length < 20 || length > 4096 || offset < length || samples == 0 || h.size() < length + 4) return false;
+  const uint32_t flags = Le32(h, length);  // the header block's last 4 bytes start at 4 + length - 4
+  const uint32_t compression = flags & 3, layout = (flags >> 2) & 15;
+  return compression <= 2 && (layout == 1 || layout == 2) && (flags & 0x7fffffc0u) == 0;
 }
 
 // BGEN: bytes 16-19 (of the header block) are "bgen"; older writers left them zero, and then
@@ -107,7 +143,8 @@ FileType SniffGenotypeMatrix(std::string_view h, const std::string& ext) {
   // The header block's length (bytes 4-7) is 20 plus a short free-data field: below 2^24, which
   // text never is (its fourth byte would be a control byte), so "... bgen ..." in prose is not BGEN.
   const bool bgen_length = h.size() >= 8 && h[7] == 0;
-  if ((h.size() >= 20 && (bgen_length || ext == "bgen") && h.substr(16, 4) == "bgen") || (ext == "bgen" && !h.empty() && (h.size() < 20 || h.substr(16, 4) == std::string_view("\0\0\0\0", 4))))
+  if ((h.size() >= 20 && (bgen_length || ext == "bgen") && h.substr(16, 4) == "bgen") || ZeroMagicBgen(h) ||
+      (ext == "bgen" && !h.empty() && (h.size() < 20 || h.substr(16, 4) == std::string_view("\0\0\0\0", 4))))
     return FileType::kBgen;  // a .bgen too short for its magic goes to the reader, which says what is missing
   if (ext == "pgen" && !h.empty() && h.size() < 3) return FileType::kPgen;
   if (h.size() < 3 || h[0] != 0x6c || h[1] != 0x1b) return FileType::kUnknownBinary;
@@ -241,11 +278,10 @@ FileType SniffFileType(std::string_view head, std::string_view name) {
   if (StartsWith(head, "RDX2\n") || StartsWith(head, "RDX3\n") || StartsWith(head, "RDA2\n") ||
       StartsWith(head, "RDA3\n"))
     return FileType::kRData;
-  // XDR serialization "X\n" then version 2 or 3 is specific enough without the name (a
-  // decompressed .rds often has none left); ASCII/native ones still need the .rds extension.
-  if (StartsWith(head, std::string_view("X\n\0\0\0\x02", 6)) ||
-      StartsWith(head, std::string_view("X\n\0\0\0\x03", 6)) ||
-      ((StartsWith(head, "A\n") || StartsWith(head, "B\n")) && ext == "rds"))
+  // R serialization, "X\n" (XDR), "A\n" (ASCII) or "B\n" (native) then version 2 or 3: specific
+  // enough without the name (a history blob, a decompressed .rds) when the version is followed by
+  // R's own version as ASCII digits or as an integer; with the .rds name the letter is enough.
+  if (IsRSerialization(head) || ((StartsWith(head, "A\n") || StartsWith(head, "B\n")) && ext == "rds"))
     return FileType::kRds;
   if (StartsWith(head, "version https://git-lfs.github.com/spec/")) return FileType::kGitLfsPointer;
   if (StartsWith(head, "##fileformat=VCF")) return FileType::kVcf;

@@ -275,5 +275,33 @@ TEST(BinaryFormatsCli, HistoryFindsInEveryCommittedFixtureWhatAWorktreeScanFinds
   EXPECT_EQ(history.size(), worktree.size());
 }
 
+// Formats whose header another tool may leave ambiguous: BGEN with its magic left zero (old
+// writers) and an ASCII R serialization. `scan --history` reads them before a name is known; it
+// must say what `scan .` says: the BGEN's samples are found, the ASCII .rds is an error (exit 3).
+TEST(BinaryFormatsCli, HistoryKnowsZeroMagicBgenAndAsciiRdsWithoutTheirNames) {
+  testing::GitTestRepo repo;
+  std::string bgen = testing::BinaryFixture("cohort_layout1.bgen");
+  ASSERT_GE(bgen.size(), 24u);
+  bgen.replace(16, 4, std::string(4, '\0'));
+  repo.Write("old_writer.bgen", bgen);
+  repo.Write("frame.rds", "A\n3\n263169\n197888\n5\nUTF-8\n787\n2\n14\n1\n1000017\n");
+  repo.Commit("genotypes and a frame");
+  for (const std::vector<std::string>& flags : {std::vector<std::string>{}, std::vector<std::string>{"--history"}}) {
+    std::vector<std::string> args{"scan", "--format", "json"};
+    args.insert(args.end(), flags.begin(), flags.end());
+    args.push_back(".");
+    auto r = testing::Cohortguard(args, repo.dir());
+    SCOPED_TRACE(flags.empty() ? "scan ." : "scan --history");
+    ASSERT_FALSE(r.out.empty()) << r.err;
+    json j = json::parse(r.out);
+    EXPECT_EQ(r.exit_code, 3) << j.dump(2);
+    EXPECT_FALSE(FindingFor(j, "old_writer.bgen").is_null()) << j.dump(2);
+    bool rds_error = false;
+    for (const auto& e : j["errors"])
+      rds_error |= e["path"] == "frame.rds" && e["message"].get<std::string>().find("ASCII") != std::string::npos;
+    EXPECT_TRUE(rds_error) << j["errors"].dump(2);
+  }
+}
+
 }  // namespace
 }  // namespace cg

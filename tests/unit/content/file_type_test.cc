@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "unit/content/binary_fixtures.h"
+
 namespace cg {
 namespace {
 
@@ -82,6 +84,33 @@ TEST(SniffFileType, OldFormatStataIsKnownWithoutItsNameByItsWholeHeader) {
   const std::string other("\x72\x02\x07\x41\x2b\x00\x45\x02\x00\x00", 10);
   EXPECT_EQ(SniffFileType(other, "abm.dta"), FileType::kStataDta);
   EXPECT_NE(SniffFileType(other, ""), FileType::kStataDta);
+}
+
+// saveRDS(ascii = TRUE) and a native-binary serialization: known without the .rds name by the
+// format version and R's version after the letter; a letter and a newline alone are not enough.
+TEST(SniffFileType, AsciiAndNativeRdsAreKnownWithoutTheirName) {
+  const std::string ascii = "A\n3\n263169\n197888\n5\nUTF-8\n787\n";
+  EXPECT_EQ(SniffFileType(ascii, ""), FileType::kRds);
+  EXPECT_EQ(SniffFileType(std::string("B\n\x03\0\0\0\x01\x04\x04\0", 10), ""), FileType::kRds);
+  for (const char* text : {"A\n3\nnotes\n", "A\nlist of things\n", "A\n2\n12\n"})
+    EXPECT_EQ(SniffFileType(text, ""), FileType::kText) << text;
+  EXPECT_EQ(SniffFileType("A\nlist of things\n", "odd.rds"), FileType::kRds);
+}
+
+// BGEN written with the magic left zero (older writers; the spec allows it) is known by the rest
+// of its header block; a binary with four zero bytes at offset 16 is not.
+TEST(SniffFileType, ZeroMagicBgenIsKnownByItsHeaderBlock) {
+  std::string bgen = testing::BinaryFixture("cohort_layout1.bgen");
+  ASSERT_GE(bgen.size(), 24u);
+  bgen.replace(16, 4, std::string(4, '\0'));
+  EXPECT_EQ(SniffFileType(bgen, ""), FileType::kBgen);
+  std::string other = bgen;
+  other[20] = '\x40';  // flags with an undefined bit
+  EXPECT_NE(SniffFileType(other, ""), FileType::kBgen);
+  other = bgen;
+  other.replace(12, 4, std::string(4, '\0'));  // no samples
+  EXPECT_NE(SniffFileType(other, ""), FileType::kBgen);
+  EXPECT_NE(SniffFileType(std::string(64, '\0'), ""), FileType::kBgen);
 }
 
 }  // namespace
