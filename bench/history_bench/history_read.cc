@@ -115,7 +115,9 @@ int main(int argc, char** argv) {
     }
     auto t2 = std::chrono::steady_clock::now();
     std::vector<cg::ScanError> finish_errors;
-    cg::Status fs = source.Finish(&findings, &finish_errors);
+    std::vector<cg::Origin*> origins;
+    for (auto& f : findings) origins.push_back(&f.origin);
+    cg::Status fs = source.Finish(origins, &finish_errors);
     size_t placed = 0;
     for (const auto& f : findings) placed += !f.origin.path.empty();
     std::printf("history_read: attributed %zu of %zu blobs in %.2f s (%s, %zu errors)\n", placed, findings.size(),

@@ -26,6 +26,16 @@ void ResultCollector::Merge(ResultCollector&& o) {
   stats.suppressed += o.stats.suppressed;
 }
 
+std::vector<Origin*> ResultCollector::ReportedOrigins() {
+  std::vector<Origin*> out;
+  out.reserve(findings.size() + errors.size() + skipped.size() + explanations.size());
+  for (Finding& f : findings) out.push_back(&f.origin);
+  for (ScanError& e : errors) out.push_back(&e.origin);
+  for (Skipped& s : skipped) out.push_back(&s.origin);
+  for (Explanation& e : explanations) out.push_back(&e.origin);
+  return out;
+}
+
 void ScanResult::Sort() {
   auto key = [](const Origin& o) { return std::tie(o.repository, o.path, o.member, o.commit, o.blob); };
   std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {

@@ -48,6 +48,8 @@ struct ResultCollector {
     ++stats.skipped;
   }
   void Merge(ResultCollector&& other);
+  // Every origin reported: findings', errors', skipped entries', explanations'.
+  std::vector<Origin*> ReportedOrigins();
 };
 
 struct ScanResult : ResultCollector {

@@ -55,8 +55,8 @@ class KnownCleanFilter : public Source {
   KnownCleanFilter(Source& inner, const CleanBlobCache& cache) : inner_(inner), cache_(cache) {}
   Status Enumerate(std::vector<Item>* items, std::vector<ScanError>* errors) override;
   Expected<std::unique_ptr<ItemReader>> NewReader() override { return inner_.NewReader(); }
-  Status Finish(std::vector<Finding>* findings, std::vector<ScanError>* errors) override {
-    return inner_.Finish(findings, errors);
+  Status Finish(const std::vector<Origin*>& origins, std::vector<ScanError>* errors) override {
+    return inner_.Finish(origins, errors);
   }
   bool items_are_blobs() const override { return inner_.items_are_blobs(); }
   uint64_t skipped_known() const { return skipped_known_; }

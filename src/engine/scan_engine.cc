@@ -242,7 +242,7 @@ ScanResult ScanEngine::Run(Source& source, const ItemListener& listener) const {
   for (auto& t : pool) t.join();
 
   std::vector<Finding>& f = result.findings;
-  Status fin = source.Finish(&f, &result.errors);
+  Status fin = source.Finish(result.ReportedOrigins(), &result.errors);
   if (!fin.ok()) result.errors.push_back({Origin{}, fin.message()});
   if (secrets_) {
     const std::vector<Origin> names = source.TakeNames();

@@ -170,7 +170,7 @@ GitHistorySource::~GitHistorySource() {
   if (walk_thread_.joinable()) walk_thread_.join();
 }
 
-Status GitHistorySource::Finish(std::vector<Finding>* findings, std::vector<ScanError>* errors) {
+Status GitHistorySource::Finish(const std::vector<Origin*>& origins, std::vector<ScanError>* errors) {
   if (!packed_) return Status::Ok();  // nothing was listed
   if (walk_thread_.joinable()) {
     walk_thread_.join();
@@ -193,8 +193,7 @@ Status GitHistorySource::Finish(std::vector<Finding>* findings, std::vector<Scan
     o.commit = git::OidHex(it->second.first);
     o.path = git::EscapePath(it->second.second);
   };
-  for (Finding& f : *findings) attribute(f.origin);
-  for (ScanError& e : *errors) attribute(e.origin);
+  for (Origin* o : origins) attribute(*o);
   errors->insert(errors->end(), std::make_move_iterator(w.errors.begin()), std::make_move_iterator(w.errors.end()));
   w.errors.clear();
   return Status::Ok();

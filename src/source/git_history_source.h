@@ -41,7 +41,7 @@ class GitHistorySource : public GitSource {
   ~GitHistorySource() override;
   Status Enumerate(std::vector<Item>* items, std::vector<ScanError>* errors) override;
   Expected<std::unique_ptr<ItemReader>> NewReader() override;
-  Status Finish(std::vector<Finding>* findings, std::vector<ScanError>* errors) override;
+  Status Finish(const std::vector<Origin*>& origins, std::vector<ScanError>* errors) override;
   // Every distinct file and folder name of the reachable history, once, at the first commit
   // and path the walk met it (folders end in '/'), for the secret rules.
   std::vector<Origin> TakeNames() override { return std::move(names_); }

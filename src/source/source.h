@@ -39,9 +39,11 @@ class Source {
   virtual Status Enumerate(std::vector<Item>* items, std::vector<ScanError>* errors) = 0;
   // Called once per worker thread.
   virtual Expected<std::unique_ptr<ItemReader>> NewReader() = 0;
-  // After detection: fill in what only the source knows (e.g. the commit and path that first
-  // introduced a blob that produced a finding). Default: nothing.
-  virtual Status Finish(std::vector<Finding>* /*findings*/, std::vector<ScanError>* /*errors*/) {
+  // After detection: fill in what only the source knows in each origin the scan reported (a
+  // finding's, an error's, a skipped entry's, an explanation's; e.g. the commit and path that
+  // first introduced a blob), then add the source's own errors to `errors` (some of the origins
+  // may point into it). Default: nothing.
+  virtual Status Finish(const std::vector<Origin*>& /*origins*/, std::vector<ScanError>* /*errors*/) {
     return Status::Ok();
   }
   // After Finish: paths no item carried whose names must still be checked for secrets (a

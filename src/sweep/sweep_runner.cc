@@ -112,6 +112,7 @@ Status SweepRunner::SweepRepository(const MirrorRepository& repo, const std::str
   // 1. List every blob; keep the ones never scanned.
   std::vector<Item> items;
   std::vector<ScanError> errors;
+  std::vector<Skipped> skipped;  // this repository's, attributed with its findings
   Status st = source.Enumerate(&items, &errors);
   if (!st.ok()) {
     errors.push_back({Origin{}, "cannot read repository: " + st.message()});
@@ -162,8 +163,7 @@ Status SweepRunner::SweepRepository(const MirrorRepository& repo, const std::str
     result->stats.bytes += r.stats.bytes;
     result->stats.skipped += r.stats.skipped;
     errors.insert(errors.end(), r.errors.begin(), r.errors.end());
-    for (Skipped& s : r.skipped) s.origin.repository = repo.relative;
-    result->skipped.insert(result->skipped.end(), r.skipped.begin(), r.skipped.end());
+    skipped.insert(skipped.end(), r.skipped.begin(), r.skipped.end());
     for (Finding& f : r.suppressed) f.origin.repository = repo.relative;
     result->suppressed.insert(result->suppressed.end(), r.suppressed.begin(), r.suppressed.end());
     result->stats.suppressed += r.suppressed.size();
@@ -205,8 +205,14 @@ Status SweepRunner::SweepRepository(const MirrorRepository& repo, const std::str
     reported = std::move(present_findings);
     reported_keys = present;
   }
-  st = source.Finish(&fresh, &errors);
+  std::vector<Origin*> origins;
+  for (Finding& f : fresh) origins.push_back(&f.origin);
+  for (ScanError& e : errors) origins.push_back(&e.origin);
+  for (Skipped& s : skipped) origins.push_back(&s.origin);
+  st = source.Finish(origins, &errors);
   if (!st.ok()) errors.push_back({Origin{}, "cannot attribute findings: " + st.message()});
+  for (Skipped& s : skipped) s.origin.repository = repo.relative;
+  result->skipped.insert(result->skipped.end(), skipped.begin(), skipped.end());
   for (Finding& f : fresh) f.origin.repository = repo.relative;
   AddProvenance(repo.path, &fresh, &errors);
   AssignFingerprints(&fresh);

@@ -180,5 +180,32 @@ TEST(GitScanCli, NotARepositoryExits3) {
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
 }
 
+// A history blob is read before the walk names it; everything the report says about one must
+// still name the commit and path: findings, and also skipped entries (a ragged table's note) and
+// the --explain entries of tables that were not flagged (these had no path).
+TEST(HistoryScan, SkippedAndExplainedBlobsNameTheirCommitAndPath) {
+  GitTestRepo repo;
+  repo.Write("data/cohort_export.csv", testing::RaggedParticipantTable(300, 3));
+  std::string summary = "region,year,cases,rate\n";
+  for (int i = 0; i < 40; ++i) summary += "R" + std::to_string(i % 7) + "," + std::to_string(2000 + i) + ",12,0.5\n";
+  repo.Write("results/summary.csv", summary);
+  repo.Commit("export and summary");
+  int code = 0;
+  json j = Scan({"--history", "--explain"}, repo.dir(), &code);
+  EXPECT_EQ(code, 1) << j.dump(2);
+  ASSERT_FALSE(j["skipped"].empty()) << j.dump(2);
+  for (const json& s : j["skipped"]) {
+    EXPECT_EQ(s["path"], "data/cohort_export.csv") << s.dump();
+    EXPECT_TRUE(s.contains("commit")) << s.dump();
+  }
+  bool unflagged = false;
+  ASSERT_FALSE(j["explain"].empty()) << j.dump(2);
+  for (const json& x : j["explain"]) {
+    EXPECT_FALSE(x["path"].get<std::string>().empty()) << x.dump();
+    unflagged |= x["path"] == "results/summary.csv" && !x["decision"].get<std::string>().starts_with("flagged");
+  }
+  EXPECT_TRUE(unflagged) << j["explain"].dump(2);
+}
+
 }  // namespace
 }  // namespace cg

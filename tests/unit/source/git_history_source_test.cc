@@ -10,6 +10,12 @@
 namespace cg {
 namespace {
 
+std::vector<Origin*> OriginsOf(std::vector<Finding>& findings) {
+  std::vector<Origin*> out;
+  for (Finding& f : findings) out.push_back(&f.origin);
+  return out;
+}
+
 using testing::GitTestRepo;
 using testing::ListAndRead;
 using testing::ShellQuote;
@@ -72,7 +78,7 @@ TEST(GitHistorySource, LeakAddedThenDeletedIsFoundAndAttributedToItsCommitAndPat
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_TRUE(findings[0].origin.path.empty());
   std::vector<ScanError> errors;
-  ASSERT_TRUE(source.Finish(&findings, &errors).ok());
+  ASSERT_TRUE(source.Finish(OriginsOf(findings), &errors).ok());
   EXPECT_EQ(findings[0].origin.path, "data/extract.csv");
   EXPECT_EQ(findings[0].origin.commit, leak_commit);
   EXPECT_TRUE(errors.empty());
@@ -94,7 +100,7 @@ TEST(GitHistorySource, AttributesToTheOldestCommitEvenOnAnUnmergedBranch) {
   std::vector<Finding> findings = FindingsFor(l, "1000001");
   ASSERT_EQ(findings.size(), 1u);  // each blob scanned exactly once
   std::vector<ScanError> errors;
-  ASSERT_TRUE(source.Finish(&findings, &errors).ok());
+  ASSERT_TRUE(source.Finish(OriginsOf(findings), &errors).ok());
   EXPECT_EQ(findings[0].origin.path, "wip/extract.csv");
   EXPECT_EQ(findings[0].origin.commit, first);
 }
@@ -112,7 +118,7 @@ TEST(GitHistorySource, UnreachableBlobIsReportedByIdWithoutPath) {
   std::vector<Finding> findings = FindingsFor(l, "1000001");
   ASSERT_EQ(findings.size(), 1u);
   std::vector<ScanError> errors;
-  ASSERT_TRUE(source.Finish(&findings, &errors).ok());
+  ASSERT_TRUE(source.Finish(OriginsOf(findings), &errors).ok());
   EXPECT_EQ(findings[0].origin.blob, blob);
   EXPECT_TRUE(findings[0].origin.path.empty());
   EXPECT_TRUE(findings[0].origin.commit.empty());
@@ -165,7 +171,7 @@ TEST(GitHistorySource, BareMirrorCloneWorks) {
   std::vector<Finding> findings = FindingsFor(l, "1000001");
   ASSERT_EQ(findings.size(), 1u);
   std::vector<ScanError> errors;
-  ASSERT_TRUE(source.Finish(&findings, &errors).ok());
+  ASSERT_TRUE(source.Finish(OriginsOf(findings), &errors).ok());
   EXPECT_EQ(findings[0].origin.path, "data/extract.csv");
   EXPECT_EQ(findings[0].origin.commit, leak_commit);
 }
@@ -187,7 +193,7 @@ TEST(GitHistorySource, RemovedTreeIsAnErrorWithItsIdAndOtherFindingsAreStillAttr
   std::vector<Finding> findings = FindingsFor(l, "1000001");
   ASSERT_EQ(findings.size(), 2u);
   std::vector<ScanError> errors;
-  ASSERT_TRUE(source.Finish(&findings, &errors).ok());
+  ASSERT_TRUE(source.Finish(OriginsOf(findings), &errors).ok());
   ASSERT_FALSE(errors.empty());
   EXPECT_NE(errors[0].message.find(tree), std::string::npos) << errors[0].message;
   for (const Finding& f : findings) {
