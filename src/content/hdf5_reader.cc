@@ -5,9 +5,12 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <memory>
+#include <set>
 
+#include "content/isolated_reader.h"
 #include "content/pickle_machine.h"
 #include "content/structured_input.h"
 #include "content/table_sample.h"
@@ -177,15 +180,54 @@ struct Visit {
   bool truncated = false;
 };
 
-herr_t OnLink(hid_t /*group*/, const char* name, const H5L_info_t* info, void* data) {
-  auto* v = static_cast<Visit*>(data);
-  if (info->type != H5L_TYPE_HARD) return 0;
-  if (v->paths.size() >= kMaxHdf5Objects) {
-    v->truncated = true;
-    return 1;
+// An object's identity in its file: its header address (libhdf5 1.10) or token (1.12 and later).
+std::string ObjectKey(hid_t group, const char* name) {
+#if H5_VERSION_GE(1, 12, 0)
+  H5O_info2_t info;
+  if (H5Oget_info_by_name3(group, name, &info, H5O_INFO_BASIC, H5P_DEFAULT) < 0 || info.type != H5O_TYPE_GROUP) return "";
+  return std::string(reinterpret_cast<const char*>(&info.token), sizeof info.token);
+#else
+  H5O_info_t info;
+  if (H5Oget_info_by_name2(group, name, &info, H5O_INFO_BASIC, H5P_DEFAULT) < 0 || info.type != H5O_TYPE_GROUP) return "";
+  return std::string(reinterpret_cast<const char*>(&info.addr), sizeof info.addr);
+#endif
+}
+
+struct Members {
+  std::vector<std::string> names;  // hard links only: soft and external links open nothing here
+};
+
+herr_t OnMember(hid_t /*group*/, const char* name, const H5L_info_t* info, void* data) {
+  if (info->type == H5L_TYPE_HARD) static_cast<Members*>(data)->names.emplace_back(name);
+  return static_cast<Members*>(data)->names.size() > kMaxHdf5Objects ? 1 : 0;
+}
+
+// Every object path under the root, breadth first, each group listed once by its identity.
+// Not H5Lvisit: it recurses without a bound and remembers only objects with several links, so a
+// damaged file whose group holds itself overflowed the stack (found by fuzzing). False when a
+// group cannot be listed.
+bool ListObjects(hid_t file, Visit* v) {
+  std::set<std::string> seen{ObjectKey(file, "/")};
+  std::deque<std::string> groups{""};
+  while (!groups.empty()) {
+    const std::string prefix = groups.front();
+    groups.pop_front();
+    Members m;
+    if (H5Literate_by_name(file, prefix.empty() ? "/" : prefix.c_str(), H5_INDEX_NAME, H5_ITER_INC, nullptr, OnMember,
+                           &m, H5P_DEFAULT) < 0)
+      return false;
+    for (const std::string& name : m.names) {
+      if (v->paths.size() >= kMaxHdf5Objects) {
+        v->truncated = true;
+        return true;
+      }
+      std::string path = prefix.empty() ? name : prefix + "/" + name;
+      const std::string key = ObjectKey(file, path.c_str());
+      if (!key.empty() && seen.insert(key).second) groups.push_back(path);
+      v->paths.push_back(std::move(path));
+    }
   }
-  v->paths.emplace_back(name);
-  return 0;
+  return true;
 }
 
 bool Internal(const std::string& path) {
@@ -207,7 +249,7 @@ class Reader {
 
   Status Run(std::vector<Hdf5Table>* out) {
     Visit visit;
-    if (H5Lvisit(file_, H5_INDEX_NAME, H5_ITER_INC, OnLink, &visit) < 0)
+    if (!ListObjects(file_, &visit))
       return Status::Corrupt("malformed HDF5 file: its group structure cannot be walked");
     std::map<std::string, std::vector<Dataset>> by_group;
     std::map<std::string, std::string> pandas_type;
@@ -223,6 +265,16 @@ class Reader {
         continue;
       }
       if (H5Iget_type(o.get()) != H5I_DATASET) continue;
+      // MATLAB -v7.3 keeps an object (a `table`, a class instance) as references into
+      // #subsystem#, marked MATLAB_object_decode: what the object holds is not decoded.
+      if (H5Aexists(o.get(), "MATLAB_object_decode") > 0) {
+        const std::string cls = StringAttr(o.get(), "MATLAB_class");
+        if (problem_.ok())
+          problem_ = Status::Unsupported("MATLAB .mat variable '" + path + "' is a MATLAB object (" +
+                                         (cls.empty() ? std::string("a class instance") : "class " + cls) +
+                                         ") in its MCOS store, which is not decoded: not read");
+        continue;
+      }
       Dataset d;
       d.path = path;
       size_t slash = path.rfind('/');
@@ -476,6 +528,7 @@ class Reader {
 }  // namespace
 
 Status ReadHdf5Tables(std::string_view data, const char* format, std::vector<Hdf5Table>* tables) {
+  std::shared_lock<std::shared_mutex> not_while_forking(ForkLock());
   static const bool plugins_off = [] { return H5PLset_loading_state(0) >= 0; }();
   if (!plugins_off) return Status::IoError("HDF5 filter plugins could not be disabled: not read");
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors come back as statuses, not on stderr

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <functional>
+#include <shared_mutex>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,12 @@ struct NamedTable {
   std::string member;
   TableView table;
 };
+
+// Held shared by every thread while it is inside a library with process-wide locks (libhdf5's
+// thread-safe build keeps one global mutex); ReadIsolated holds it exclusively across fork(),
+// so a child never starts with such a lock held by a thread that does not exist in it (a matio
+// child hung until its deadline on HDF5's mutex while another worker read an .h5 file).
+std::shared_mutex& ForkLock();
 
 // `library` names the library in error messages ("FreeXL"); `input_bytes` sizes the limit.
 Status ReadIsolated(const char* library, size_t input_bytes, int seconds,

@@ -303,5 +303,26 @@ TEST(BinaryFormatsCli, HistoryKnowsZeroMagicBgenAndAsciiRdsWithoutTheirNames) {
   }
 }
 
+// matio and FreeXL run in forked children while other workers read HDF5 files in-process: a
+// child forked while a worker held libhdf5's global mutex waited on it until its 60 s deadline
+// (one scan in six under load). Many of both at once, on several threads: every file is read.
+TEST(BinaryFormatsCli, IsolatedReadersBesideHdf5ReadsFinishEveryFile) {
+  testing::TempDir dir;
+  const std::string h5 = testing::BinaryFixture("cohort_h5py.hdf5"), mat = testing::BinaryFixture("cohort_v5.mat"),
+                    xls = testing::BinaryFixture("ukb_legacy.xls");
+  for (int i = 0; i < 24; ++i) {
+    dir.Write("h5/" + std::to_string(i) + ".hdf5", h5);
+    dir.Write("mat/" + std::to_string(i) + ".mat", mat);
+    dir.Write("xls/" + std::to_string(i) + ".xls", xls);
+  }
+  auto r = testing::Cohortguard({"scan", "--format", "json", "--threads", "4", "."}, dir.str());
+  ASSERT_FALSE(r.out.empty()) << r.err;
+  json j = json::parse(r.out);
+  EXPECT_TRUE(j["errors"].empty()) << j["errors"].dump(2);
+  std::set<std::string> found;
+  for (const json& f : j["findings"]) found.insert(f["path"].get<std::string>());
+  EXPECT_EQ(found.size(), 72u);
+}
+
 }  // namespace
 }  // namespace cg

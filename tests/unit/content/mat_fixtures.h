@@ -4,6 +4,8 @@
 // __function_workspace__ variable that holds the real data).
 #pragma once
 
+#include <hdf5.h>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -50,6 +52,78 @@ inline std::string MakeMatTableObject(const std::string& name) {
   header.append(8, '\0');                   // no subsystem data offset
   header += std::string("\x00\x01", 2) + "IM";  // version 0x0100, little-endian
   return header + object + workspace;
+}
+
+// A -v7.3 file (HDF5 behind MATLAB's 512-byte user block) with one `table` variable `name`
+// as MATLAB stores an object: a uint32 reference vector marked MATLAB_class "table" and
+// MATLAB_object_decode 3, its data in #subsystem#/MCOS. Written by libhdf5 in memory from the
+// layout MATLAB documents for -v7.3 (MATLAB itself is not in Debian). "" when libhdf5 fails.
+inline std::string MakeMat73TableObject(const std::string& name) {
+  std::string image;
+  hid_t fcpl = H5Pcreate(H5P_FILE_CREATE);
+  H5Pset_userblock(fcpl, 512);
+  hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
+  H5Pset_fapl_core(fapl, 1 << 16, /*backing_store=*/0);
+  hid_t file = H5Fcreate("table73.mat", H5F_ACC_TRUNC, fcpl, fapl);
+  auto string_attr = [](hid_t obj, const char* attr, const std::string& value) {
+    hid_t t = H5Tcopy(H5T_C_S1);
+    H5Tset_size(t, value.size());
+    hid_t sp = H5Screate(H5S_SCALAR);
+    hid_t a = H5Acreate2(obj, attr, t, sp, H5P_DEFAULT, H5P_DEFAULT);
+    H5Awrite(a, t, value.data());
+    H5Aclose(a);
+    H5Sclose(sp);
+    H5Tclose(t);
+  };
+  bool ok = file >= 0;
+  if (ok) {
+    const uint32_t reference[6] = {0xdd000000u, 2u, 1u, 1u, 1u, 1u};
+    hsize_t dims[2] = {1, 6};
+    hid_t space = H5Screate_simple(2, dims, nullptr);
+    hid_t dset = H5Dcreate2(file, name.c_str(), H5T_STD_U32LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+    ok = dset >= 0 && H5Dwrite(dset, H5T_NATIVE_UINT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, reference) >= 0;
+    if (dset >= 0) {
+      string_attr(dset, "MATLAB_class", "table");
+      const int32_t decode = 3;
+      hid_t sp = H5Screate(H5S_SCALAR);
+      hid_t a = H5Acreate2(dset, "MATLAB_object_decode", H5T_STD_I32LE, sp, H5P_DEFAULT, H5P_DEFAULT);
+      H5Awrite(a, H5T_NATIVE_INT32, &decode);
+      H5Aclose(a);
+      H5Sclose(sp);
+      H5Dclose(dset);
+    }
+    hid_t sub = H5Gcreate2(file, "#subsystem#", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+    hsize_t n = 16;
+    hid_t sp = H5Screate_simple(1, &n, nullptr);
+    hid_t mcos = H5Dcreate2(sub, "MCOS", H5T_STD_U8LE, sp, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+    const std::vector<uint8_t> zeros(16, 0);
+    if (mcos >= 0) {
+      H5Dwrite(mcos, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, zeros.data());
+      string_attr(mcos, "MATLAB_class", "FileWrapper__");
+      H5Dclose(mcos);
+    }
+    H5Sclose(sp);
+    H5Gclose(sub);
+    H5Sclose(space);
+    H5Fflush(file, H5F_SCOPE_GLOBAL);
+    ssize_t size = ok ? H5Fget_file_image(file, nullptr, 0) : -1;
+    if (size > 0) {
+      image.resize(static_cast<size_t>(size));
+      if (H5Fget_file_image(file, image.data(), image.size()) != size) image.clear();
+    }
+  }
+  if (file >= 0) H5Fclose(file);
+  H5Pclose(fapl);
+  H5Pclose(fcpl);
+  if (image.empty()) return "";
+  // libhdf5's image starts at the superblock (its base address is past the user block): put the
+  // user block, MATLAB's 128-byte header then zeros, in front.
+  std::string header = "MATLAB 7.3 MAT-file, Platform: GLNXA64, Created on: Thu Jan  1 00:00:00 2026 HDF5 schema 1.00 .";
+  header.resize(116, ' ');
+  header.append(8, '\0');
+  header += std::string("\x00\x02", 2) + "IM";  // version 0x0200: HDF5
+  header.resize(512, '\0');
+  return header + image;
 }
 
 }  // namespace cg::testing

@@ -61,6 +61,19 @@ TEST(MatReader, AMatlabTableObjectIsReportedAsNotRead) {
   EXPECT_TRUE(tables.empty());
 }
 
+// The same object saved with -v7.3: an HDF5 dataset of references marked as an object. It is
+// reported as not read (exit 3), never taken for a 1 x 6 matrix and passed.
+TEST(MatReader, AVersion73TableObjectIsReportedAsNotRead) {
+  const std::string mat = testing::MakeMat73TableObject("cohort");
+  ASSERT_FALSE(mat.empty());
+  auto r = ExpandBytes(mat, "");
+  EXPECT_EQ(r.type, FileType::kMat);
+  EXPECT_EQ(r.status.code(), StatusCode::kUnsupported) << r.status.message();
+  EXPECT_NE(r.status.message().find("'cohort' is a MATLAB object (class table)"), std::string::npos) << r.status.message();
+  EXPECT_NE(r.status.message().find("not read"), std::string::npos) << r.status.message();
+  EXPECT_TRUE(r.tables.empty());
+}
+
 TEST(MatReader, DamagedFilesAreErrors) {
   std::string mat = BinaryFixture("cohort_v5z.mat");
   ASSERT_GT(mat.size(), 300u);
