@@ -527,8 +527,7 @@ class Reader {
 
 }  // namespace
 
-Status ReadHdf5Tables(std::string_view data, const char* format, std::vector<Hdf5Table>* tables) {
-  std::shared_lock<std::shared_mutex> not_while_forking(ForkLock());
+Status ReadHdf5TablesInProcess(std::string_view data, const char* format, std::vector<Hdf5Table>* tables) {
   static const bool plugins_off = [] { return H5PLset_loading_state(0) >= 0; }();
   if (!plugins_off) return Status::IoError("HDF5 filter plugins could not be disabled: not read");
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors come back as statuses, not on stderr
@@ -538,6 +537,22 @@ Status ReadHdf5Tables(std::string_view data, const char* format, std::vector<Hdf
                                 H5LT_FILE_IMAGE_DONT_COPY | H5LT_FILE_IMAGE_DONT_RELEASE));
   if (!file.ok()) return Status::Corrupt("malformed HDF5 file: libhdf5 cannot open it (truncated or damaged)");
   return Reader(file.get(), format).Run(tables);
+}
+
+Status ReadHdf5Tables(std::string_view data, const char* format, std::vector<Hdf5Table>* tables) {
+  // libhdf5 1.10 is not safe on hostile input (fuzzing finds a use-after-free in its attribute
+  // decoding) and keeps one process-wide mutex: it runs in an isolated child, as matio and FreeXL
+  // do, and the scanning process itself never calls it (a child forked while a worker held that
+  // mutex would wait on it forever).
+  std::vector<NamedTable> isolated;
+  Status s = ReadIsolated("libhdf5", data.size(), kHdf5Seconds, [&](std::vector<NamedTable>* out) {
+    std::vector<Hdf5Table> own;
+    Status read = ReadHdf5TablesInProcess(data, format, &own);
+    for (auto& t : own) out->push_back({std::move(t.member), std::move(t.table)});
+    return read;
+  }, &isolated);
+  for (auto& t : isolated) tables->push_back({std::move(t.member), std::move(t.table)});
+  return s;
 }
 
 Status Hdf5Reader::Expand(Document& doc, const ContentLimits& limits, ContentBudget& /*budget*/, const EmitFn& emit) {

@@ -32,6 +32,7 @@ namespace cg {
 
 inline constexpr uint64_t kMaxHdf5Chunk = 16u << 20;
 inline constexpr size_t kMaxHdf5Objects = 20000;
+inline constexpr int kHdf5Seconds = 60;  // per file, in the libhdf5 child
 
 class Hdf5Reader : public ContentReader {
  public:
@@ -50,7 +51,10 @@ struct Hdf5Table {
 };
 
 // The tables of the HDF5 file in `data` (which may start with a user block, as MATLAB v7.3
-// files do). Tables read before an error are kept. `format` goes into each TableView.
+// files do). Tables read before an error are kept. `format` goes into each TableView. Runs
+// libhdf5 in an isolated child process (content/isolated_reader.h).
 Status ReadHdf5Tables(std::string_view data, const char* format, std::vector<Hdf5Table>* tables);
+// The same read in this process: what the child runs (and tests of libhdf5's settings).
+Status ReadHdf5TablesInProcess(std::string_view data, const char* format, std::vector<Hdf5Table>* tables);
 
 }  // namespace cg

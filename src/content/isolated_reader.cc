@@ -11,7 +11,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <mutex>
 
 // Sanitizer runtimes (fuzz builds) call this death callback on an error; libFuzzer uses it to
 // write a crash reproducer, which a child's contained crash must not do. Absent in normal builds.
@@ -181,21 +180,12 @@ void LimitMemory(size_t input_bytes) {
 
 }  // namespace
 
-std::shared_mutex& ForkLock() {
-  static std::shared_mutex lock;
-  return lock;
-}
-
 Status ReadIsolated(const char* library, size_t input_bytes, int seconds,
                     const std::function<Status(std::vector<NamedTable>*)>& run, std::vector<NamedTable>* out) {
   const std::string who = library;
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) return Status::IoError(who + " reader: pipe: " + std::strerror(errno));
-  pid_t pid;
-  {
-    std::unique_lock<std::shared_mutex> no_library_call_in_flight(ForkLock());
-    pid = fork();
-  }
+  pid_t pid = fork();
   if (pid < 0) {
     close(fds[0]);
     close(fds[1]);

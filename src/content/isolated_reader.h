@@ -1,5 +1,6 @@
 // ReadIsolated: runs a reader built on a C library that is not safe on hostile input (FreeXL,
-// matio: fuzzing finds over-reads and multi-GB allocations in both) in a forked child process.
+// matio, libhdf5: fuzzing finds over-reads, a use-after-free and multi-GB allocations in them) in a
+// forked child process.
 // The child gets an address-space limit (its size at the fork plus twice the input plus
 // kIsolatedHeadroom; under AddressSanitizer, which reserves terabytes, a live-heap budget of
 // the same size instead), runs `run`, writes the tables and the status to a pipe and _exit()s;
@@ -9,7 +10,6 @@
 #pragma once
 
 #include <functional>
-#include <shared_mutex>
 #include <string>
 #include <vector>
 
@@ -25,12 +25,6 @@ struct NamedTable {
   std::string member;
   TableView table;
 };
-
-// Held shared by every thread while it is inside a library with process-wide locks (libhdf5's
-// thread-safe build keeps one global mutex); ReadIsolated holds it exclusively across fork(),
-// so a child never starts with such a lock held by a thread that does not exist in it (a matio
-// child hung until its deadline on HDF5's mutex while another worker read an .h5 file).
-std::shared_mutex& ForkLock();
 
 // `library` names the library in error messages ("FreeXL"); `input_bytes` sizes the limit.
 Status ReadIsolated(const char* library, size_t input_bytes, int seconds,

@@ -303,9 +303,9 @@ TEST(BinaryFormatsCli, HistoryKnowsZeroMagicBgenAndAsciiRdsWithoutTheirNames) {
   }
 }
 
-// matio and FreeXL run in forked children while other workers read HDF5 files in-process: a
-// child forked while a worker held libhdf5's global mutex waited on it until its 60 s deadline
-// (one scan in six under load). Many of both at once, on several threads: every file is read.
+// matio and FreeXL run in forked children while other workers read HDF5 files: when libhdf5 ran
+// in-process, a child forked while a worker held its global mutex waited on it until its 60 s
+// deadline (one scan in six under load). Many of each at once, on several threads: all are read.
 TEST(BinaryFormatsCli, IsolatedReadersBesideHdf5ReadsFinishEveryFile) {
   testing::TempDir dir;
   const std::string h5 = testing::BinaryFixture("cohort_h5py.hdf5"), mat = testing::BinaryFixture("cohort_v5.mat"),

@@ -82,7 +82,7 @@ TEST(Hdf5Reader, ATensorIsReadAsTheTableOfItsFirstTwoAxes) {
 
 TEST(Hdf5Reader, FilterPluginsAreDisabled) {
   std::vector<Hdf5Table> tables;
-  ASSERT_TRUE(ReadHdf5Tables(BinaryFixture("cohort_h5py.hdf5"), "hdf5", &tables).ok());
+  ASSERT_TRUE(ReadHdf5TablesInProcess(BinaryFixture("cohort_h5py.hdf5"), "hdf5", &tables).ok());
   unsigned state = 1;
   ASSERT_GE(H5PLget_loading_state(&state), 0);
   EXPECT_EQ(state, 0u);
