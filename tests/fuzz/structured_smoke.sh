@@ -19,7 +19,7 @@ for reader in readstat vcf rdata parquet arrow sqlite bgen plink pickle hdf5 mat
   if ! "$build/tests/fuzz/fuzz_$reader" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
       -artifact_prefix="${ARTIFACTS:-.}/" -print_final_stats=1 "$dir/corpus/$reader" "$dir/seeds/$reader" \
       $( [ -d "$regressions" ] && echo "$regressions") >"$dir/log" 2>&1; then
-    grep -A40 -E '^==[0-9]+==ERROR|^SUMMARY|crash-|timeout-|oom-' "$dir/log" | head -80 ||
+    grep -A40 -E '^==[0-9]+== ?ERROR|^SUMMARY|crash-|timeout-|oom-' "$dir/log" | head -80 ||
       tail -20 "$dir/log"  # no sanitizer report: how libFuzzer itself stopped
     echo "fuzz_$reader FAILED"
     exit 1
